@@ -1,0 +1,84 @@
+package io.meshwatch.model;
+
+import java.util.List;
+
+/**
+ * Every metric the collector exposes on {@code /metrics}, with its canonical (dotted) name, type,
+ * labels and help. The collector registers meters by {@link #canonicalName()}; dashboards and rule
+ * files refer to {@link #prometheusName()}. This is the only place either name is spelled.
+ */
+public enum CollectorMetric {
+  SLO_SLI("meshwatch.slo.sli", Type.GAUGE, "SLI over the last 5 minutes (ratio of good events)", Labels.SLO),
+  SLO_COMPLIANCE("meshwatch.slo.compliance", Type.GAUGE, "SLI over the SLO window", Labels.SLO),
+  SLO_OBJECTIVE("meshwatch.slo.objective", Type.GAUGE, "The SLO's objective as a ratio", Labels.SLO),
+  SLO_ERROR_BUDGET_REMAINING(
+      "meshwatch.slo.error.budget.remaining", Type.GAUGE, "Share of the window's error budget left (negative when overspent)", Labels.SLO),
+  SLO_BURN_RATE("meshwatch.slo.burn.rate", Type.GAUGE, "Error budget burn rate over a window (1 = on budget)", Labels.SLO_WINDOW),
+  SLO_BREACHING("meshwatch.slo.breaching", Type.GAUGE, "1 while compliance is below the objective, else 0", Labels.SLO),
+  SLO_NO_DATA("meshwatch.slo.no.data", Type.GAUGE, "1 while the SLO has nothing measured in its window, else 0", Labels.SLO),
+  PRODUCT_AGENT_SILENT(
+      "meshwatch.product.agent.silent", Type.GAUGE, "1 while the product's agent has been silent past the timeout, else 0", Labels.PRODUCT),
+  PRODUCT_DATA_AGE_SECONDS(
+      "meshwatch.product.data.age.seconds", Type.GAUGE, "Age of the product's newest data (seconds)", Labels.PRODUCT),
+  INGEST_SIGNALS("meshwatch.ingest.signals", Type.COUNTER, "Signals accepted, by transport", List.of("transport")),
+  INGEST_REJECTED("meshwatch.ingest.rejected", Type.COUNTER, "Requests or points rejected, by reason", List.of("reason"));
+
+  /** Label names, spelled once. */
+  public static final class Labels {
+    private Labels() {}
+
+    public static final String PRODUCT_LABEL = "product";
+    public static final String DOMAIN_LABEL = "domain";
+    public static final String SLO_LABEL = "slo";
+    public static final String WINDOW_LABEL = "window";
+
+    static final List<String> PRODUCT = List.of(PRODUCT_LABEL, DOMAIN_LABEL);
+    static final List<String> SLO = List.of(PRODUCT_LABEL, DOMAIN_LABEL, SLO_LABEL);
+    static final List<String> SLO_WINDOW = List.of(PRODUCT_LABEL, DOMAIN_LABEL, SLO_LABEL, WINDOW_LABEL);
+  }
+
+  /** How Prometheus sees the metric. */
+  public enum Type {
+    GAUGE,
+    COUNTER
+  }
+
+  private final String canonicalName;
+  private final Type type;
+  private final String help;
+  private final List<String> labels;
+
+  CollectorMetric(String canonicalName, Type type, String help, List<String> labels) {
+    this.canonicalName = canonicalName;
+    this.type = type;
+    this.help = help;
+    this.labels = labels;
+  }
+
+  /** The dotted name meters are registered under, e.g. {@code meshwatch.slo.burn.rate}. */
+  public String canonicalName() {
+    return canonicalName;
+  }
+
+  /**
+   * The name on {@code /metrics}, as Micrometer's Prometheus naming convention derives it: dots become
+   * underscores and counters gain {@code _total}, e.g. {@code meshwatch_ingest_rejected_total}.
+   */
+  public String prometheusName() {
+    String base = canonicalName.replace('.', '_');
+    return type == Type.COUNTER ? base + "_total" : base;
+  }
+
+  public Type type() {
+    return type;
+  }
+
+  public String help() {
+    return help;
+  }
+
+  /** The label names of every series of this metric. */
+  public List<String> labels() {
+    return labels;
+  }
+}

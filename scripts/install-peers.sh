@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the real programs the tests run against, from Debian's packages, when they are missing:
+# Prometheus + promtool (package prometheus) and Alertmanager (package prometheus-alertmanager).
+# Needs root (or sudo). Nothing is started here: each test starts and stops its own instance.
+set -euo pipefail
+
+missing=()
+command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+command -v prometheus-alertmanager >/dev/null 2>&1 || missing+=(prometheus-alertmanager)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-peers: prometheus, promtool and alertmanager present"
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+    echo "install-peers: need root to install ${missing[*]} (apt-get install -y ${missing[*]})" >&2
+    exit 1
+  fi
+fi
+echo "install-peers: installing ${missing[*]} from Debian's packages"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# Debian's packages would start system services where an init system runs; the tests start their own.
+for svc in prometheus prometheus-alertmanager prometheus-node-exporter; do
+  $SUDO service "$svc" stop >/dev/null 2>&1 || true
+done
+command -v promtool >/dev/null && command -v prometheus-alertmanager >/dev/null
+echo "install-peers: done"

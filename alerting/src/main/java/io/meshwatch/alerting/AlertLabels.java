@@ -1,0 +1,35 @@
+package io.meshwatch.alerting;
+
+import io.meshwatch.model.CollectorMetric;
+
+/**
+ * Label and annotation names of meshwatch alerts, and their alert names. Product, domain and SLO
+ * labels are spelled as on the collector's metrics, so an alert matches the series it is about.
+ */
+public final class AlertLabels {
+  private AlertLabels() {}
+
+  public static final String ALERTNAME = "alertname";
+  public static final String PRODUCT = CollectorMetric.Labels.PRODUCT_LABEL;
+  public static final String DOMAIN = CollectorMetric.Labels.DOMAIN_LABEL;
+  public static final String SLO = CollectorMetric.Labels.SLO_LABEL;
+  /** The SLI kind of the SLO, e.g. {@code freshness}. */
+  public static final String SLI = "sli";
+  /** {@code page} or {@code ticket}. */
+  public static final String SEVERITY = "severity";
+  /** The owner team from the product's descriptor. */
+  public static final String TEAM = "team";
+
+  public static final String SUMMARY = "summary";
+  /** Share of the SLO window's error budget left, e.g. {@code 37.5%}. */
+  public static final String BUDGET_LEFT = "budget_left";
+  /** Burn rates per window, e.g. {@code 5m=16.00 1h=15.20}. */
+  public static final String BURN_RATES = "burn_rates";
+  /** The runbook link from the product's descriptor. */
+  public static final String RUNBOOK_URL = "runbook_url";
+
+  /** The alert name of both burn-rate conditions; the {@code severity} label tells them apart. */
+  public static final String ALERTNAME_BURN_RATE = "MeshwatchErrorBudgetBurn";
+  /** The alert name of {@link AlertCondition#SLO_BREACHING}. */
+  public static final String ALERTNAME_BREACHING = "MeshwatchSloBreaching";
+}

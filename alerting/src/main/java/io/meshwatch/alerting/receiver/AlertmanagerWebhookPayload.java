@@ -1,0 +1,56 @@
+package io.meshwatch.alerting.receiver;
+
+import io.meshwatch.alerting.Alert;
+import io.meshwatch.alerting.AlertState;
+import io.meshwatch.alerting.Notification;
+import java.net.URI;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The body of Alertmanager's webhook ({@code version} 4), so that anything written for
+ * Alertmanager's webhook receiver takes meshwatch notifications unchanged. Members are written in the
+ * order of Alertmanager's documentation.
+ */
+final class AlertmanagerWebhookPayload {
+  static final String VERSION = "4";
+  // Alertmanager sends Go's zero time as endsAt of a firing alert; receivers expect a timestamp there.
+  static final String ZERO_TIME = "0001-01-01T00:00:00Z";
+
+  private AlertmanagerWebhookPayload() {}
+
+  static String json(Notification notification, URI externalUrl) {
+    String external = withoutTrailingSlash(externalUrl.toString());
+    JsonWriter json = new JsonWriter().beginObject()
+        .name("version").value(VERSION)
+        .name("groupKey").value(notification.groupKey())
+        .name("truncatedAlerts").value(0)
+        .name("status").value(notification.firing() ? "firing" : "resolved")
+        .name("receiver").value(notification.receiver())
+        .name("groupLabels").object(notification.groupLabels())
+        .name("commonLabels").object(notification.commonLabels())
+        .name("commonAnnotations").object(notification.commonAnnotations())
+        .name("externalURL").value(external)
+        .name("alerts").beginArray();
+    for (Alert alert : notification.alerts()) {
+      json.beginObject()
+          .name("status").value(alert.state() == AlertState.FIRING ? "firing" : "resolved")
+          .name("labels").object(alert.labels())
+          .name("annotations").object(alert.annotations())
+          .name("startsAt").value(time(alert.startsAt()))
+          .name("endsAt").value(time(alert.endsAt()))
+          .name("generatorURL").value(external + "/products/" + alert.product())
+          .name("fingerprint").value(alert.fingerprint())
+          .endObject();
+    }
+    return json.endArray().endObject().toString();
+  }
+
+  private static String time(@Nullable Instant instant) {
+    return instant == null ? ZERO_TIME : instant.toString();
+  }
+
+  private static String withoutTrailingSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+}

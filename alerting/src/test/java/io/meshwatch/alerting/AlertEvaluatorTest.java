@@ -1,0 +1,211 @@
+package io.meshwatch.alerting;
+
+import static io.meshwatch.alerting.SloStatuses.T0;
+import static io.meshwatch.alerting.SloStatuses.calm;
+import static io.meshwatch.alerting.SloStatuses.pageBurn;
+import static io.meshwatch.alerting.SloStatuses.product;
+import static io.meshwatch.alerting.SloStatuses.slo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import io.meshwatch.model.BurnWindow;
+import io.meshwatch.model.Contact;
+import io.meshwatch.model.DataProduct;
+import io.meshwatch.model.Links;
+import io.meshwatch.model.ProductId;
+import io.meshwatch.model.ProductStatus;
+import io.meshwatch.model.SliKind;
+import io.meshwatch.model.SloSpec;
+import io.meshwatch.model.SloState;
+import io.meshwatch.model.Threshold;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class AlertEvaluatorTest {
+  private static final DataProduct ORDERS = new DataProduct(SloStatuses.ORDERS, "sales-team",
+      List.of(new Contact(Contact.Kind.SLACK, "#sales-oncall")), "All orders", List.of(), "1.0.0", List.of(),
+      new Links(URI.create("https://runbooks.example.com/orders"), null),
+      List.of(new SloSpec("fresh", SliKind.FRESHNESS, new Threshold.MaxAge(Duration.ofHours(1)), 99.5, Duration.ofDays(28))));
+  private static final Function<ProductId, Optional<DataProduct>> CATALOG =
+      id -> id.equals(ORDERS.id()) ? Optional.of(ORDERS) : Optional.empty();
+
+  private final MutableClock clock = new MutableClock(T0);
+  private final AlertEvaluator evaluator = new AlertEvaluator(AlertPolicy.DEFAULT, clock);
+
+  @Test
+  void update_pageBurnGoesPendingThenFiresAfterPendingFor() {
+    List<AlertTransition> first = evaluator.update(product(slo("fresh", SloState.HEALTHY, pageBurn())), CATALOG);
+    assertThat(first).singleElement().satisfies(t -> {
+      assertThat(t.transition()).isEqualTo(AlertStateTransition.INACTIVE_TO_PENDING);
+      assertThat(t.alert().condition()).isEqualTo(AlertCondition.BURN_RATE_PAGE);
+      assertThat(t.alert().activeAt()).isEqualTo(T0);
+      assertThat(t.alert().startsAt()).isNull();
+    });
+
+    clock.advance(Duration.ofSeconds(119));
+    assertThat(evaluator.update(product(slo("fresh", SloState.HEALTHY, pageBurn())), CATALOG)).isEmpty();
+
+    clock.advance(Duration.ofSeconds(1));
+    List<AlertTransition> fired = evaluator.update(product(slo("fresh", SloState.HEALTHY, pageBurn())), CATALOG);
+    assertThat(fired).singleElement().satisfies(t -> {
+      assertThat(t.transition()).isEqualTo(AlertStateTransition.PENDING_TO_FIRING);
+      assertThat(t.at()).isEqualTo(T0.plus(Duration.ofMinutes(2)));
+      assertThat(t.alert().startsAt()).isEqualTo(T0.plus(Duration.ofMinutes(2)));
+      assertThat(t.alert().activeAt()).isEqualTo(T0);
+      assertThat(t.alert().endsAt()).isNull();
+    });
+  }
+
+  @Test
+  void update_conditionClearingWhilePendingGoesInactiveWithoutFiring() {
+    evaluator.update(product(slo("fresh", SloState.HEALTHY, pageBurn())), CATALOG);
+    clock.advance(Duration.ofMinutes(1));
+
+    List<AlertTransition> cleared = evaluator.update(product(slo("fresh", SloState.HEALTHY, calm())), CATALOG);
+
+    assertThat(cleared).singleElement()
+        .extracting(AlertTransition::transition).isEqualTo(AlertStateTransition.PENDING_TO_INACTIVE);
+    assertThat(evaluator.active()).isEmpty();
+    clock.advance(Duration.ofMinutes(5));
+    assertThat(evaluator.update(product(slo("fresh", SloState.HEALTHY, calm())), CATALOG)).isEmpty();
+  }
+
+  @Test
+  void update_firingAlertKeepsFiringThroughAFlapShorterThanKeepFiringFor() {
+    fire();
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(evaluator.update(product(slo("fresh", SloState.HEALTHY, calm())), CATALOG)).isEmpty();
+    clock.advance(Duration.ofMinutes(4));
+    // Burning again just before keep-firing-for ran out: the clock starts over.
+    assertThat(evaluator.update(product(slo("fresh", SloState.HEALTHY, pageBurn())), CATALOG)).isEmpty();
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(evaluator.update(product(slo("fresh", SloState.HEALTHY, calm())), CATALOG)).isEmpty();
+    clock.advance(Duration.ofMinutes(4));
+    assertThat(evaluator.update(product(slo("fresh", SloState.HEALTHY, calm())), CATALOG)).isEmpty();
+
+    assertThat(evaluator.active()).singleElement()
+        .extracting(Alert::state).isEqualTo(AlertState.FIRING);
+  }
+
+  @Test
+  void update_resolvesOnceConditionHasBeenFalseForKeepFiringFor() {
+    fire();
+    clock.advance(Duration.ofMinutes(1));
+    evaluator.update(product(slo("fresh", SloState.HEALTHY, calm())), CATALOG);
+    clock.advance(Duration.ofMinutes(5));
+
+    List<AlertTransition> resolved = evaluator.update(product(slo("fresh", SloState.HEALTHY, calm())), CATALOG);
+
+    assertThat(resolved).singleElement().satisfies(t -> {
+      assertThat(t.transition()).isEqualTo(AlertStateTransition.FIRING_TO_RESOLVED);
+      assertThat(t.alert().endsAt()).isEqualTo(clock.instant());
+      assertThat(t.alert().startsAt()).isEqualTo(T0.plus(Duration.ofMinutes(2)));
+    });
+    assertThat(evaluator.active()).isEmpty();
+  }
+
+  @Test
+  void update_resolvedAlertThatBurnsAgainStartsANewEpisode() {
+    fire();
+    clock.advance(Duration.ofMinutes(1));
+    evaluator.update(product(slo("fresh", SloState.HEALTHY, calm())), CATALOG);
+    clock.advance(Duration.ofMinutes(5));
+    evaluator.update(product(slo("fresh", SloState.HEALTHY, calm())), CATALOG);
+    clock.advance(Duration.ofMinutes(10));
+
+    List<AlertTransition> again = evaluator.update(product(slo("fresh", SloState.HEALTHY, pageBurn())), CATALOG);
+
+    assertThat(again).singleElement().satisfies(t -> {
+      assertThat(t.transition()).isEqualTo(AlertStateTransition.RESOLVED_TO_PENDING);
+      assertThat(t.alert().activeAt()).isEqualTo(clock.instant());
+      assertThat(t.alert().startsAt()).isNull();
+      assertThat(t.alert().endsAt()).isNull();
+    });
+  }
+
+  @Test
+  void update_zeroPendingForFiresAtOnceAndZeroKeepFiringForResolvesAtOnce() {
+    AlertEvaluator eager = new AlertEvaluator(
+        new AlertPolicy(BurnRateThresholds.SRE_WORKBOOK, Duration.ZERO, Duration.ZERO), clock);
+
+    assertThat(eager.update(product(slo("fresh", SloState.HEALTHY, pageBurn())), CATALOG))
+        .extracting(AlertTransition::transition).containsExactly(AlertStateTransition.INACTIVE_TO_FIRING);
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(eager.update(product(slo("fresh", SloState.HEALTHY, calm())), CATALOG))
+        .extracting(AlertTransition::transition).containsExactly(AlertStateTransition.FIRING_TO_RESOLVED);
+  }
+
+  @Test
+  void update_breachingSloRaisesATicketBesideTheBurnRateAlerts() {
+    Map<BurnWindow, Double> everything = Map.of(BurnWindow.H1, 20.0, BurnWindow.M5, 20.0,
+        BurnWindow.D1, 4.0, BurnWindow.H2, 4.0);
+
+    List<AlertTransition> transitions = evaluator.update(product(slo("fresh", SloState.BREACHING, everything)), CATALOG);
+
+    assertThat(transitions).extracting(t -> t.alert().condition()).containsExactly(
+        AlertCondition.BURN_RATE_PAGE, AlertCondition.BURN_RATE_TICKET, AlertCondition.SLO_BREACHING);
+    assertThat(transitions).extracting(t -> t.alert().labels().get(AlertLabels.SEVERITY))
+        .containsExactly("page", "ticket", "ticket");
+    assertThat(transitions).extracting(t -> t.alert().fingerprint()).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void update_labelsAndAnnotationsComeFromStatusAndDescriptor() {
+    Alert alert = evaluator.update(product(slo("fresh", SloState.BREACHING, Map.of(BurnWindow.M5, 0.5, BurnWindow.H1, 1.25))), CATALOG)
+        .get(0).alert();
+
+    assertThat(alert.labels()).containsExactly(
+        entry("alertname", "MeshwatchSloBreaching"), entry("domain", "sales"), entry("product", "sales.orders"),
+        entry("severity", "ticket"), entry("sli", "freshness"), entry("slo", "fresh"), entry("team", "sales-team"));
+    assertThat(alert.annotations()).containsExactly(
+        entry("budget_left", "37.5%"), entry("burn_rates", "5m=0.50 1h=1.25"),
+        entry("runbook_url", "https://runbooks.example.com/orders"),
+        entry("summary", "sales.orders: SLO fresh is below its 99.5% objective (compliance 99.30%)"));
+  }
+
+  @Test
+  void update_productWithoutDescriptorStillAlertsButWithoutTeamOrRunbook() {
+    Alert alert = evaluator.update(product(slo("fresh", SloState.BREACHING, Map.of())), id -> Optional.empty())
+        .get(0).alert();
+
+    assertThat(alert.labels()).doesNotContainKey(AlertLabels.TEAM).containsEntry(AlertLabels.PRODUCT, "sales.orders");
+    assertThat(alert.annotations()).doesNotContainKey(AlertLabels.RUNBOOK_URL).containsEntry(AlertLabels.BURN_RATES, "none");
+  }
+
+  @Test
+  void update_alertOfAnSloThatDisappearsResolvesAfterKeepFiringFor() {
+    fire();
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(evaluator.update(List.<ProductStatus>of(), CATALOG)).isEmpty();
+    clock.advance(Duration.ofMinutes(5));
+
+    assertThat(evaluator.update(List.<ProductStatus>of(), CATALOG))
+        .extracting(AlertTransition::transition).containsExactly(AlertStateTransition.FIRING_TO_RESOLVED);
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(evaluator.update(List.<ProductStatus>of(), CATALOG)).isEmpty();
+  }
+
+  @Test
+  void update_fingerprintDoesNotDependOnLabelsOrAnnotations() {
+    String withDescriptor = evaluator.update(product(slo("fresh", SloState.BREACHING, Map.of())), CATALOG)
+        .get(0).alert().fingerprint();
+    AlertEvaluator other = new AlertEvaluator(AlertPolicy.DEFAULT, clock);
+    String without = other.update(product(slo("fresh", SloState.BREACHING, pageBurn())), id -> Optional.empty())
+        .stream().filter(t -> t.alert().condition() == AlertCondition.SLO_BREACHING).findFirst().orElseThrow()
+        .alert().fingerprint();
+
+    assertThat(without).isEqualTo(withDescriptor);
+  }
+
+  private void fire() {
+    evaluator.update(product(slo("fresh", SloState.HEALTHY, pageBurn())), CATALOG);
+    clock.advance(Duration.ofMinutes(2));
+    assertThat(evaluator.update(product(slo("fresh", SloState.HEALTHY, pageBurn())), CATALOG))
+        .extracting(AlertTransition::transition).containsExactly(AlertStateTransition.PENDING_TO_FIRING);
+  }
+}

@@ -1,0 +1,24 @@
+package io.meshwatch.dashboards.rules;
+
+/**
+ * Alert names, label and annotation names of the generated alerts. They are the ones the collector's
+ * own alerting uses ({@code io.meshwatch.alerting.AlertLabels}), so that routes and silences match
+ * alerts from either source.
+ */
+final class RuleLabels {
+  private RuleLabels() {}
+
+  static final String ALERT_BURN_RATE = "MeshwatchErrorBudgetBurn";
+  static final String ALERT_BREACHING = "MeshwatchSloBreaching";
+  static final String ALERT_AGENT_SILENT = "MeshwatchAgentSilent";
+
+  static final String SEVERITY = "severity";
+  static final String PAGE = "page";
+  static final String TICKET = "ticket";
+  static final String TEAM = "team";
+  static final String SLI = "sli";
+
+  static final String SUMMARY = "summary";
+  static final String DESCRIPTION = "description";
+  static final String RUNBOOK_URL = "runbook_url";
+}

@@ -1,6 +1,7 @@
 package io.meshwatch.collector.descriptor;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -41,8 +42,11 @@ public final class Problems {
     return (int) list.stream().filter(DescriptorProblem::isError).count();
   }
 
+  /** The problems in line order (problems on one line in the order they were found). */
   public List<DescriptorProblem> list() {
-    return List.copyOf(list);
+    List<DescriptorProblem> ordered = new ArrayList<>(list);
+    ordered.sort(Comparator.comparingInt(DescriptorProblem::line));
+    return List.copyOf(ordered);
   }
 
   /** The 1-based line a node starts on, or 0 when snakeyaml did not record one. */

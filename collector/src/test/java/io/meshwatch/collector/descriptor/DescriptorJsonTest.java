@@ -26,7 +26,8 @@ class DescriptorJsonTest {
             "docs", "https://docs.example.com/orders"));
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> slos = (List<Map<String, Object>>) map.get("slos");
-    assertThat(slos.get(0)).containsExactlyEntriesOf(Map.of("name", "fresh-within-1h", "sli", "freshness",
+    assertThat(slos.get(0).keySet()).containsExactly("name", "sli", "threshold", "objective", "window");
+    assertThat(slos.get(0)).containsExactlyInAnyOrderEntriesOf(Map.of("name", "fresh-within-1h", "sli", "freshness",
         "threshold", "1h", "objective", 99.5, "window", "28d"));
     assertThat(slos.get(1)).containsEntry("threshold", Map.of("min", 1000L, "max", 50000L)).containsEntry("window", "28d");
     assertThat(slos.get(2)).doesNotContainKey("threshold").containsEntry("window", "90m");

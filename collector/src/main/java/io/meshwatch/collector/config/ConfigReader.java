@@ -17,9 +17,9 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads the collector's YAML config into a {@link CollectorConfig}, collecting every problem first. */
 final class ConfigReader {
 
-  private static final List<String> FIELDS = List.of("server", "dataDir", "descriptors", "evaluation", "tokens");
-  private static final List<String> SERVER = List.of("host", "port", "maxBodyBytes");
-  private static final List<String> EVALUATION = List.of("interval", "silenceTimeout", "maxClockSkew");
+  static final List<String> FIELDS = List.of("server", "dataDir", "descriptors", "evaluation", "tokens");
+  static final List<String> SERVER = List.of("host", "port", "maxBodyBytes");
+  static final List<String> EVALUATION = List.of("interval", "silenceTimeout", "maxClockSkew");
 
   private ConfigReader() {}
 
@@ -52,13 +52,13 @@ final class ConfigReader {
     if (evaluation != null) {
       evaluation.allowOnly(EVALUATION);
     }
-    Path descriptors = root.value("descriptors", false, "a directory", text1 -> directory(baseDir, text1));
+    Path descriptors = root.value("descriptors", false, "a directory", path -> directory(baseDir, path));
     Tokens tokens = TokensReader.read(root.map("tokens"));
     try {
       return checked(new CollectorConfig(
           or(value(server, "host", "a host name or address", ConfigReader::host), config.host()),
           or(value(server, "port", "a port number", ConfigReader::port), config.port()),
-          or(root.value("dataDir", false, "a directory", text1 -> baseDir.resolve(text1).normalize()), config.dataDir()),
+          or(root.value("dataDir", false, "a directory", path -> baseDir.resolve(path).normalize()), config.dataDir()),
           descriptors,
           or(value(server, "maxBodyBytes", "a size", ConfigReader::positiveSize), config.maxBodyBytes()),
           or(value(evaluation, "interval", "a duration", ConfigReader::positive), config.evaluationInterval()),

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -79,7 +80,7 @@ final class TokensReader {
   }
 
   private @Nullable String token(Node node, String field) {
-    String token = tokens.value(node, field, "a token", text -> text);
+    String token = tokens.value(node, field, "a token", Function.identity());
     if (token == null) {
       return null;
     }

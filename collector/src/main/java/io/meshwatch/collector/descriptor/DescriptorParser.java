@@ -22,8 +22,8 @@ import org.yaml.snakeyaml.nodes.Node;
  *
  * <pre>{@code
  * ParseResult result = new DescriptorParser().parseDirectory(Path.of("descriptors"));
- * result.problems().forEach(System.err::println);
- * if (!result.hasErrors()) { catalog.registerAll(result.products()); }
+ * result.problems().forEach(System.err::println); // "orders.yaml:12: slos[0].objective: ..."
+ * List<DataProduct> products = result.hasErrors() ? List.of() : result.products();
  * }</pre>
  */
 public final class DescriptorParser {

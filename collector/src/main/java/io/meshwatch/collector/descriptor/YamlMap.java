@@ -112,12 +112,12 @@ public final class YamlMap {
 
   /** Optional text; {@code null} when absent, empty or not text. */
   public @Nullable String string(String key) {
-    return value(key, false, "text", text -> text);
+    return value(key, false, "text", Function.identity());
   }
 
   /** Required, non-blank text. */
   public @Nullable String requiredString(String key) {
-    String text = value(key, true, "text", text1 -> text1);
+    String text = value(key, true, "text", Function.identity());
     if (text != null && text.isBlank()) {
       problems.error(line(key), field(key), "must not be blank");
       return null;
@@ -182,7 +182,7 @@ public final class YamlMap {
     List<String> out = new ArrayList<>();
     List<Node> items = list(key);
     for (int i = 0; i < items.size(); i++) {
-      String item = value(items.get(i), field(key) + "[" + i + "]", "text", text -> text);
+      String item = value(items.get(i), field(key) + "[" + i + "]", "text", Function.identity());
       if (item != null && item.isBlank()) {
         problems.error(items.get(i), field(key) + "[" + i + "]", "must not be blank");
       } else if (item != null) {

@@ -1,0 +1,127 @@
+package io.meshwatch.collector.config;
+
+import io.meshwatch.collector.descriptor.DescriptorProblem;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the collector needs to start. {@link #defaults()} runs a local collector with no file at
+ * all; {@link #load(Path)} reads the YAML file documented in docs/CONFIG.md; the {@code with*}
+ * methods apply command-line flags on top.
+ *
+ * @param host the address the HTTP server binds to
+ * @param port the HTTP port; 0 picks a free one
+ * @param dataDir where the store keeps its files
+ * @param descriptorsDir a directory of product descriptors loaded at start, or {@code null} for none
+ * @param maxBodyBytes the largest request body accepted
+ * @param evaluationInterval how often SLOs are evaluated
+ * @param silenceTimeout after how long without a heartbeat an agent counts as silent
+ * @param maxClockSkew how far in the future a reported timestamp may lie before it is rejected
+ * @param tokens the accepted bearer tokens; none means the collector is open
+ */
+public record CollectorConfig(
+    String host,
+    int port,
+    Path dataDir,
+    @Nullable Path descriptorsDir,
+    long maxBodyBytes,
+    Duration evaluationInterval,
+    Duration silenceTimeout,
+    Duration maxClockSkew,
+    Tokens tokens) {
+
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 8080;
+  public static final Path DEFAULT_DATA_DIR = Path.of("data");
+  public static final long DEFAULT_MAX_BODY_BYTES = 4L << 20;
+
+  public CollectorConfig {
+    if (host == null || host.isBlank()) {
+      throw new IllegalArgumentException("host must not be blank");
+    }
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+    }
+    if (dataDir == null) {
+      throw new IllegalArgumentException("dataDir is required");
+    }
+    if (maxBodyBytes <= 0) {
+      throw new IllegalArgumentException("maxBodyBytes must be positive, got " + maxBodyBytes);
+    }
+    requirePositive("evaluationInterval", evaluationInterval);
+    requirePositive("silenceTimeout", silenceTimeout);
+    requirePositive("maxClockSkew", maxClockSkew);
+    if (tokens == null) {
+      throw new IllegalArgumentException("tokens are required (Tokens.NONE for none)");
+    }
+  }
+
+  /** 127.0.0.1:8080, ./data, no descriptors, 4 MiB bodies, evaluation every 10 s, silent after 2 min, 5 min skew, no tokens. */
+  public static CollectorConfig defaults() {
+    return new CollectorConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_DATA_DIR, null, DEFAULT_MAX_BODY_BYTES,
+        Duration.ofSeconds(10), Duration.ofMinutes(2), Duration.ofMinutes(5), Tokens.NONE);
+  }
+
+  /**
+   * Reads {@code yamlFile}, substituting {@code ${NAME}} from the process environment. Fields left
+   * out keep their {@link #defaults()}; relative paths are resolved against the file's directory.
+   *
+   * @throws ConfigException listing every problem of the file
+   */
+  public static CollectorConfig load(Path yamlFile) {
+    return load(yamlFile, System.getenv());
+  }
+
+  /** Like {@link #load(Path)}, with {@code env} as the environment. */
+  public static CollectorConfig load(Path yamlFile, Map<String, String> env) {
+    String text;
+    try {
+      text = Files.readString(yamlFile);
+    } catch (NoSuchFileException e) {
+      throw problem(yamlFile, "no such file");
+    } catch (CharacterCodingException e) {
+      throw problem(yamlFile, "is not UTF-8 text");
+    } catch (IOException e) {
+      throw problem(yamlFile, "cannot read file: " + e);
+    }
+    Path baseDir = yamlFile.getParent() == null ? Path.of("") : yamlFile.getParent();
+    return ConfigReader.read(yamlFile.toString(), text, baseDir, env);
+  }
+
+  public CollectorConfig withPort(int port) {
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluationInterval, silenceTimeout,
+        maxClockSkew, tokens);
+  }
+
+  public CollectorConfig withDataDir(Path dataDir) {
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluationInterval, silenceTimeout,
+        maxClockSkew, tokens);
+  }
+
+  public CollectorConfig withDescriptorsDir(@Nullable Path descriptorsDir) {
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluationInterval, silenceTimeout,
+        maxClockSkew, tokens);
+  }
+
+  public CollectorConfig withTokens(Tokens tokens) {
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluationInterval, silenceTimeout,
+        maxClockSkew, tokens);
+  }
+
+  private static void requirePositive(String field, @Nullable Duration duration) {
+    if (duration == null || duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException(field + " must be a positive duration, got " + duration);
+    }
+  }
+
+  private static ConfigException problem(Path file, String message) {
+    return new ConfigException(List.of(DescriptorProblem.error(file.toString(), 0, "", message)));
+  }
+}

@@ -1,0 +1,132 @@
+package io.meshwatch.collector.config;
+
+import io.meshwatch.collector.descriptor.DescriptorProblem;
+import io.meshwatch.collector.descriptor.DurationText;
+import io.meshwatch.collector.descriptor.Problems;
+import io.meshwatch.collector.descriptor.YamlDocuments;
+import io.meshwatch.collector.descriptor.YamlMap;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Reads the collector's YAML config into a {@link CollectorConfig}, collecting every problem first. */
+final class ConfigReader {
+
+  static final List<String> FIELDS = List.of("server", "dataDir", "descriptors", "evaluation", "tokens");
+  static final List<String> SERVER = List.of("host", "port", "maxBodyBytes");
+  static final List<String> EVALUATION = List.of("interval", "silenceTimeout", "maxClockSkew");
+
+  private ConfigReader() {}
+
+  /**
+   * The config {@code text} (named {@code source}) describes, on top of the defaults.
+   *
+   * @param baseDir what relative paths in the file are relative to
+   * @throws ConfigException listing every problem
+   */
+  static CollectorConfig read(String source, String text, Path baseDir, Map<String, String> env) {
+    Problems problems = new Problems(source);
+    List<Node> documents = YamlDocuments.compose(text, problems);
+    if (documents.size() > 1) {
+      problems.error(documents.get(1), "", "a config file holds one YAML document, found " + documents.size());
+    }
+    CollectorConfig config = CollectorConfig.defaults();
+    if (documents.isEmpty()) {
+      return checked(config, problems);
+    }
+    YamlMap root = YamlMap.of(documents.get(0), "", problems, new EnvSubstitution(env));
+    if (root == null) {
+      throw new ConfigException(problems.list());
+    }
+    root.allowOnly(FIELDS);
+    YamlMap server = root.map("server");
+    YamlMap evaluation = root.map("evaluation");
+    if (server != null) {
+      server.allowOnly(SERVER);
+    }
+    if (evaluation != null) {
+      evaluation.allowOnly(EVALUATION);
+    }
+    Path descriptors = root.value("descriptors", false, "a directory", path -> directory(baseDir, path));
+    Tokens tokens = TokensReader.read(root.map("tokens"));
+    try {
+      return checked(new CollectorConfig(
+          or(value(server, "host", "a host name or address", ConfigReader::host), config.host()),
+          or(value(server, "port", "a port number", ConfigReader::port), config.port()),
+          or(root.value("dataDir", false, "a directory", path -> baseDir.resolve(path).normalize()), config.dataDir()),
+          descriptors,
+          or(value(server, "maxBodyBytes", "a size", ConfigReader::positiveSize), config.maxBodyBytes()),
+          or(value(evaluation, "interval", "a duration", ConfigReader::positive), config.evaluationInterval()),
+          or(value(evaluation, "silenceTimeout", "a duration", ConfigReader::positive), config.silenceTimeout()),
+          or(value(evaluation, "maxClockSkew", "a duration", ConfigReader::positive), config.maxClockSkew()),
+          tokens == null ? Tokens.NONE : tokens), problems);
+    } catch (IllegalArgumentException e) {
+      // only reached when a rule of CollectorConfig has no check of its own above
+      problems.error(root.line(), "", e.getMessage());
+      throw new ConfigException(problems.list());
+    }
+  }
+
+  private static CollectorConfig checked(CollectorConfig config, Problems problems) {
+    if (problems.errorCount() > 0) {
+      throw new ConfigException(problems.list().stream().filter(DescriptorProblem::isError).toList());
+    }
+    return config;
+  }
+
+  private static <T> @Nullable T value(@Nullable YamlMap map, String key, String expected, Function<String, T> parse) {
+    return map == null ? null : map.value(key, false, expected, parse);
+  }
+
+  private static <T> T or(@Nullable T value, T fallback) {
+    return value == null ? fallback : value;
+  }
+
+  private static String host(String text) {
+    if (text.isBlank()) {
+      throw new IllegalArgumentException("must not be blank");
+    }
+    return text;
+  }
+
+  private static int port(String text) {
+    try {
+      int port = Integer.parseInt(text);
+      if (port >= 0 && port <= 65_535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, with the text as written
+    }
+    throw new IllegalArgumentException("must be a port between 0 and 65535 (0 picks a free one), got '" + text + "'");
+  }
+
+  private static long positiveSize(String text) {
+    long size = ByteSize.parse(text);
+    if (size == 0) {
+      throw new IllegalArgumentException("must be above zero, got '" + text + "'");
+    }
+    return size;
+  }
+
+  private static Duration positive(String text) {
+    Duration duration = DurationText.parse(text);
+    if (duration.isZero()) {
+      throw new IllegalArgumentException("must be a duration above zero, got '" + text + "'");
+    }
+    return duration;
+  }
+
+  private static Path directory(Path baseDir, String text) {
+    Path dir = baseDir.resolve(text).normalize();
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("no such directory: " + dir);
+    }
+    return dir;
+  }
+}

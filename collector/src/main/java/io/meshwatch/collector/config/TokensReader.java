@@ -1,0 +1,99 @@
+package io.meshwatch.collector.config;
+
+import io.meshwatch.collector.descriptor.Problems;
+import io.meshwatch.collector.descriptor.YamlMap;
+import io.meshwatch.model.ProductId;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads the {@code tokens} section: {@code admin} is a list of tokens, {@code ingest} maps a product id
+ * to its token (or a list of tokens, to rotate one without downtime). A token used twice is an error
+ * naming both places, never the token itself.
+ */
+final class TokensReader {
+
+  private static final List<String> FIELDS = List.of("admin", "ingest");
+
+  private final YamlMap tokens;
+  private final Map<String, String> placeOf = new HashMap<>();
+
+  private TokensReader(YamlMap tokens) {
+    this.tokens = tokens;
+  }
+
+  static @Nullable Tokens read(@Nullable YamlMap tokens) {
+    return tokens == null ? null : new TokensReader(tokens.allowOnly(FIELDS)).read();
+  }
+
+  private @Nullable Tokens read() {
+    Set<String> admin = new HashSet<>();
+    List<Node> adminItems = tokens.list("admin");
+    for (int i = 0; i < adminItems.size(); i++) {
+      String token = token(adminItems.get(i), tokens.field("admin") + "[" + i + "]");
+      if (token != null) {
+        admin.add(token);
+      }
+    }
+    Map<String, ProductId> ingest = new HashMap<>();
+    YamlMap byProduct = tokens.map("ingest");
+    if (byProduct != null) {
+      for (String key : byProduct.keys()) {
+        readIngest(byProduct, key, ingest);
+      }
+    }
+    try {
+      return new Tokens(admin, ingest);
+    } catch (IllegalArgumentException e) {
+      tokens.problems().error(tokens.line(), tokens.path(), e.getMessage());
+      return null;
+    }
+  }
+
+  private void readIngest(YamlMap byProduct, String key, Map<String, ProductId> ingest) {
+    String field = byProduct.field(key);
+    ProductId product;
+    try {
+      product = ProductId.parse(key);
+    } catch (IllegalArgumentException e) {
+      tokens.problems().error(byProduct.line(key), field, e.getMessage());
+      return;
+    }
+    Node value = byProduct.node(key);
+    if (value == null) {
+      return;
+    }
+    List<Node> items = value instanceof SequenceNode sequence ? sequence.getValue() : List.of(value);
+    for (int i = 0; i < items.size(); i++) {
+      String token = token(items.get(i), value instanceof SequenceNode ? field + "[" + i + "]" : field);
+      if (token != null) {
+        ingest.put(token, product);
+      }
+    }
+  }
+
+  private @Nullable String token(Node node, String field) {
+    String token = tokens.value(node, field, "a token", Function.identity());
+    if (token == null) {
+      return null;
+    }
+    if (token.isBlank()) {
+      tokens.problems().error(node, field, "must not be blank");
+      return null;
+    }
+    String place = field + " (line " + Problems.line(node) + ")";
+    String first = placeOf.putIfAbsent(token, place);
+    if (first != null) {
+      tokens.problems().error(node, field, "the same token is already used by " + first + "; every token must be unique");
+      return null;
+    }
+    return token;
+  }
+}

@@ -1,5 +1,6 @@
 package io.meshwatch.alerting;
 
+import io.meshwatch.model.BurnRateThresholds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

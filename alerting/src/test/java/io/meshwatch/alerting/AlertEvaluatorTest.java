@@ -1,5 +1,6 @@
 package io.meshwatch.alerting;
 
+import io.meshwatch.model.BurnRateThresholds;
 import static io.meshwatch.alerting.SloStatuses.T0;
 import static io.meshwatch.alerting.SloStatuses.calm;
 import static io.meshwatch.alerting.SloStatuses.pageBurn;

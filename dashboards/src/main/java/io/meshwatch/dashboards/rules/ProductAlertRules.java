@@ -1,5 +1,6 @@
 package io.meshwatch.dashboards.rules;
 
+import io.meshwatch.model.BurnRateThresholds;
 import io.meshwatch.model.BurnWindow;
 import io.meshwatch.model.CollectorMetric;
 import io.meshwatch.model.CollectorMetric.Labels;

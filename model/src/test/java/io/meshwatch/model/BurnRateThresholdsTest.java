@@ -1,9 +1,8 @@
-package io.meshwatch.alerting;
+package io.meshwatch.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.meshwatch.model.BurnWindow;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
-package io.meshwatch.alerting;
+package io.meshwatch.model;
 
-import io.meshwatch.model.BurnWindow;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Burn-rate factors of the SRE workbook's multi-window multi-burn-rate alerts. A pair of windows
@@ -43,7 +43,7 @@ public record BurnRateThresholds(double pageFast, double pageSlow, double ticket
   }
 
   // NaN (nothing measured) compares false, so it never burns.
-  private static boolean above(Double rate, double factor) {
+  private static boolean above(@Nullable Double rate, double factor) {
     return rate != null && rate > factor;
   }
 

@@ -1,0 +1,40 @@
+package io.meshwatch.collector.ingest;
+
+import io.meshwatch.model.Signal;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What one request decoded to.
+ *
+ * @param signals what to record; may hold signals even when every point was rejected (a resource's
+ *     heartbeat), so check {@link #allRejected()} first
+ * @param acceptedPoints OTLP data points or JSON events that were good
+ * @param rejectedPoints OTLP data points or JSON events that were not
+ * @param rejections one per problem found: a point, an event, or a whole resource whose product is wrong
+ */
+public record DecodeResult(List<Signal> signals, long acceptedPoints, long rejectedPoints, List<Rejection> rejections) {
+
+  private static final int MESSAGES_SHOWN = 5;
+
+  public DecodeResult {
+    signals = List.copyOf(signals);
+    rejections = List.copyOf(rejections);
+    if (acceptedPoints < 0 || rejectedPoints < 0) {
+      throw new IllegalArgumentException(
+          "point counts must not be negative, got accepted " + acceptedPoints + ", rejected " + rejectedPoints);
+    }
+  }
+
+  /** Nothing in the request was usable: answer with an error rather than a partial success. */
+  public boolean allRejected() {
+    return rejectedPoints > 0 && acceptedPoints == 0;
+  }
+
+  /** The first few rejection messages, joined, for a response body; empty when nothing was rejected. */
+  public String errorMessage() {
+    String shown = rejections.stream().limit(MESSAGES_SHOWN).map(Rejection::message).collect(Collectors.joining("; "));
+    int more = rejections.size() - MESSAGES_SHOWN;
+    return more > 0 ? shown + "; and " + more + " more" : shown;
+  }
+}

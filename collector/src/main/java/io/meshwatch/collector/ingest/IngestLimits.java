@@ -1,0 +1,37 @@
+package io.meshwatch.collector.ingest;
+
+import java.time.Duration;
+
+/**
+ * Bounds that keep one bad or hostile reporter from hurting everyone else.
+ *
+ * @param maxClockSkew how far in the future a point's or event's time may be before it is rejected
+ * @param maxSeries how many cumulative OTLP series the collector tracks to turn them into deltas
+ * @param seriesIdleTimeout after how long without a point a cumulative series is forgotten
+ * @param maxEventsPerRequest how many JSON events one request may carry
+ */
+public record IngestLimits(Duration maxClockSkew, int maxSeries, Duration seriesIdleTimeout, int maxEventsPerRequest) {
+
+  /** A clock a day ahead is broken, not skewed; the bound also keeps time arithmetic far from overflow. */
+  private static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
+
+  public IngestLimits {
+    if (maxClockSkew == null || maxClockSkew.isNegative() || maxClockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
+      throw new IllegalArgumentException("maxClockSkew must be between 0 and " + MAX_CLOCK_SKEW + ", got " + maxClockSkew);
+    }
+    if (maxSeries < 1) {
+      throw new IllegalArgumentException("maxSeries must be at least 1, got " + maxSeries);
+    }
+    if (seriesIdleTimeout == null || seriesIdleTimeout.isNegative() || seriesIdleTimeout.isZero()) {
+      throw new IllegalArgumentException("seriesIdleTimeout must be positive, got " + seriesIdleTimeout);
+    }
+    if (maxEventsPerRequest < 1) {
+      throw new IllegalArgumentException("maxEventsPerRequest must be at least 1, got " + maxEventsPerRequest);
+    }
+  }
+
+  /** 5 minutes of clock skew, 100 000 series idle for at most an hour, 10 000 events per request. */
+  public static IngestLimits defaults() {
+    return new IngestLimits(Duration.ofMinutes(5), 100_000, Duration.ofHours(1), 10_000);
+  }
+}

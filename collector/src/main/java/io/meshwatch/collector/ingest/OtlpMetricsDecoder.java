@@ -1,0 +1,107 @@
+package io.meshwatch.collector.ingest;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.util.JsonFormat;
+import io.meshwatch.model.ProductId;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
+import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Decodes OTLP/HTTP metric exports ({@code POST /v1/metrics}) into signals, as {@code docs/CONTRACT.md}
+ * describes: the product comes from each resource's {@code meshwatch.product} attribute, metrics
+ * outside the contract are ignored, cumulative series become deltas, and bad points are rejected one
+ * by one while the good ones are kept. Safe to call from several threads at once.
+ */
+public final class OtlpMetricsDecoder {
+
+  private static final JsonFormat.Parser JSON = JsonFormat.parser().ignoringUnknownFields();
+
+  private final InstantSource clock;
+  private final IngestLimits limits;
+  private final Predicate<ProductId> knownProduct;
+  private final CumulativeDeltas cumulative;
+
+  public OtlpMetricsDecoder(InstantSource clock, IngestLimits limits, Predicate<ProductId> knownProduct) {
+    this.clock = clock;
+    this.limits = limits;
+    this.knownProduct = knownProduct;
+    this.cumulative = new CumulativeDeltas(clock, limits.maxSeries(), limits.seriesIdleTimeout());
+  }
+
+  /** Decodes an {@code application/x-protobuf} body. */
+  public DecodeResult decodeProtobuf(byte[] body) throws MalformedPayloadException {
+    ExportMetricsServiceRequest request;
+    try {
+      request = ExportMetricsServiceRequest.parseFrom(body);
+    } catch (InvalidProtocolBufferException e) {
+      throw new MalformedPayloadException(String.valueOf(e.getMessage()), e);
+    }
+    return decode(request);
+  }
+
+  /**
+   * Decodes an {@code application/json} body in the OTLP/JSON encoding: lowerCamelCase field names,
+   * enums as integers or names, 64-bit integers as strings or numbers; unknown fields are ignored.
+   */
+  public DecodeResult decodeJson(byte[] body) throws MalformedPayloadException {
+    String text = new String(body, StandardCharsets.UTF_8);
+    if (text.isBlank()) {
+      throw new MalformedPayloadException("body is empty; expected an ExportMetricsServiceRequest in OTLP/JSON");
+    }
+    ExportMetricsServiceRequest.Builder request = ExportMetricsServiceRequest.newBuilder();
+    try {
+      JSON.merge(text, request);
+    } catch (InvalidProtocolBufferException | RuntimeException e) {
+      // JsonFormat reports most problems as InvalidProtocolBufferException, a few as unchecked ones.
+      throw new MalformedPayloadException(String.valueOf(e.getMessage()), e);
+    }
+    return decode(request.build());
+  }
+
+  /** Decodes an already parsed export. */
+  public DecodeResult decode(ExportMetricsServiceRequest request) {
+    Instant now = clock.instant();
+    RequestTally tally = new RequestTally();
+    MetricDecoder metrics = new MetricDecoder(now, limits.maxClockSkew(), cumulative, tally);
+    Map<ProductId, ProductSignals> products = new LinkedHashMap<>();
+    for (ResourceMetrics resource : request.getResourceMetricsList()) {
+      ResourceProduct owner = ResourceProduct.of(resource.getResource(), knownProduct);
+      if (owner instanceof ResourceProduct.Refused refused) {
+        tally.reject(refused.rejection().reason(), refused.rejection().message(), contractPoints(resource));
+        continue;
+      }
+      ResourceProduct.Known known = (ResourceProduct.Known) owner;
+      ProductSignals signals = products.computeIfAbsent(known.product(), product -> new ProductSignals(product, now));
+      for (ScopeMetrics scope : resource.getScopeMetricsList()) {
+        for (Metric metric : scope.getMetricsList()) {
+          ContractMetric kind = ContractMetric.named(metric.getName());
+          if (kind != null) {
+            metrics.decode(signals, known.service(), metric, kind);
+          }
+        }
+      }
+    }
+    products.values().forEach(signals -> signals.collect(tally));
+    return tally.result();
+  }
+
+  private static long contractPoints(ResourceMetrics resource) {
+    long points = 0;
+    for (ScopeMetrics scope : resource.getScopeMetricsList()) {
+      for (Metric metric : scope.getMetricsList()) {
+        if (ContractMetric.named(metric.getName()) != null) {
+          points += MetricDecoder.points(metric);
+        }
+      }
+    }
+    return points;
+  }
+}

@@ -1,0 +1,73 @@
+package io.meshwatch.collector.ingest;
+
+import static io.meshwatch.model.SignalContract.*;
+
+import io.opentelemetry.proto.common.v1.AnyValue;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The point attributes a contract metric is split by, read and checked: {@code key} is the check or
+ * consumer the point is about (empty when the metric has none), {@code good} says pass/success/succeeded.
+ */
+record PointLabels(String key, boolean good) {
+
+  private static final PointLabels NONE = new PointLabels("", true);
+
+  /** The labels of a point of {@code metric}, or {@code null} after telling {@code problem} what is wrong. */
+  static @Nullable PointLabels read(ContractMetric metric, Map<String, AnyValue> attributes, Consumer<String> problem) {
+    return switch (metric) {
+      case QUALITY_CHECKS -> keyAndOutcome(attributes, ATTR_CHECK, ATTR_OUTCOME, OUTCOME_PASS, OUTCOME_FAIL, problem);
+      case QUALITY_ROWS_CHECKED, QUALITY_ROWS_FAILED -> keyOnly(attributes, ATTR_CHECK, problem);
+      case USAGE_READS -> keyAndOutcome(attributes, ATTR_CONSUMER, ATTR_OUTCOME, OUTCOME_SUCCESS, OUTCOME_FAILURE, problem);
+      case USAGE_READ_DURATION -> keyOnly(attributes, ATTR_CONSUMER, problem);
+      case RUNS -> {
+        Boolean good = outcome(attributes, ATTR_RUN_STATUS, RUN_SUCCEEDED, RUN_FAILED, problem);
+        yield good == null ? null : new PointLabels("", good);
+      }
+      case FRESHNESS_DATA_TIME, VOLUME_ROWS, RUN_DURATION, AGENT_HEARTBEAT -> NONE;
+    };
+  }
+
+  private static @Nullable PointLabels keyOnly(Map<String, AnyValue> attributes, String keyAttribute, Consumer<String> problem) {
+    String key = string(attributes, keyAttribute, problem);
+    return key == null ? null : new PointLabels(key, true);
+  }
+
+  private static @Nullable PointLabels keyAndOutcome(Map<String, AnyValue> attributes, String keyAttribute,
+      String outcomeAttribute, String goodValue, String badValue, Consumer<String> problem) {
+    String key = string(attributes, keyAttribute, problem);
+    if (key == null) {
+      return null;
+    }
+    Boolean good = outcome(attributes, outcomeAttribute, goodValue, badValue, problem);
+    return good == null ? null : new PointLabels(key, good);
+  }
+
+  private static @Nullable Boolean outcome(Map<String, AnyValue> attributes, String attribute,
+      String goodValue, String badValue, Consumer<String> problem) {
+    String value = string(attributes, attribute, problem);
+    if (value == null) {
+      return null;
+    }
+    if (value.equals(goodValue) || value.equals(badValue)) {
+      return value.equals(goodValue);
+    }
+    problem.accept(attribute + " must be '" + goodValue + "' or '" + badValue + "', got '" + value + "'");
+    return null;
+  }
+
+  private static @Nullable String string(Map<String, AnyValue> attributes, String attribute, Consumer<String> problem) {
+    AnyValue value = attributes.get(attribute);
+    if (value == null) {
+      problem.accept("point has no " + attribute + " attribute");
+      return null;
+    }
+    if (value.getValueCase() != AnyValue.ValueCase.STRING_VALUE || value.getStringValue().isBlank()) {
+      problem.accept(attribute + " must be a non-blank string, got " + AttributeText.of(value));
+      return null;
+    }
+    return value.getStringValue();
+  }
+}

@@ -1,0 +1,22 @@
+package io.meshwatch.collector.ingest;
+
+import java.util.Locale;
+
+/** Why ingest refused a request or a point; the {@code reason} label of {@code meshwatch_ingest_rejected_total}. */
+public enum RejectReason {
+  MALFORMED,
+  UNKNOWN_PRODUCT,
+  INVALID_PRODUCT,
+  INVALID_VALUE,
+  FUTURE_TIMESTAMP,
+  TOO_MANY_SERIES,
+  BODY_TOO_LARGE,
+  UNSUPPORTED_MEDIA_TYPE,
+  UNAUTHENTICATED,
+  FORBIDDEN;
+
+  /** The label value, lower_snake_case, e.g. {@code unknown_product}. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

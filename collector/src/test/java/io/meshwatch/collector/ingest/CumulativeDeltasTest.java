@@ -1,0 +1,130 @@
+package io.meshwatch.collector.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshwatch.model.ProductId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class CumulativeDeltasTest {
+
+  private static final ProductId ORDERS = ProductId.parse("sales.orders");
+  private static final Duration IDLE = Duration.ofHours(1);
+
+  private final FakeClock clock = new FakeClock();
+  private final CumulativeDeltas deltas = new CumulativeDeltas(clock, 3, IDLE);
+
+  @Test
+  void delta_firstSightingIsEverythingSinceStart() {
+    assertThat(deltas.delta(key("a", 1), Reading.of(7))).isEqualTo(Reading.of(7));
+  }
+
+  @Test
+  void delta_laterReadingsGiveTheDifference() {
+    deltas.delta(key("a", 1), new Reading(2, 100));
+    assertThat(deltas.delta(key("a", 1), new Reading(5, 180))).isEqualTo(new Reading(3, 80));
+    assertThat(deltas.delta(key("a", 1), new Reading(5, 180))).isEqualTo(new Reading(0, 0));
+  }
+
+  @Test
+  void delta_dropInValueIsAResetThatCountsWhole() {
+    deltas.delta(key("a", 1), Reading.of(10));
+    assertThat(deltas.delta(key("a", 1), Reading.of(4))).isEqualTo(Reading.of(4));
+    assertThat(deltas.delta(key("a", 1), Reading.of(6))).isEqualTo(Reading.of(2));
+  }
+
+  @Test
+  void delta_dropInHistogramCountAloneIsAReset() {
+    deltas.delta(key("a", 1), new Reading(10, 50));
+    assertThat(deltas.delta(key("a", 1), new Reading(2, 60))).isEqualTo(new Reading(2, 60));
+  }
+
+  @Test
+  void delta_newStartTimeIsANewSeriesThatCountsWhole() {
+    deltas.delta(key("a", 1), Reading.of(10));
+    assertThat(deltas.delta(key("a", 2), Reading.of(12))).isEqualTo(Reading.of(12));
+    assertThat(deltas.delta(key("a", 1), Reading.of(11))).as("the first series carries on").isEqualTo(Reading.of(1));
+  }
+
+  @Test
+  void delta_beyondMaxSeriesRefusesNewSeriesButExistingOnesContinue() {
+    deltas.delta(key("a", 1), Reading.of(1));
+    deltas.delta(key("b", 1), Reading.of(1));
+    deltas.delta(key("c", 1), Reading.of(1));
+
+    assertThat(deltas.delta(key("d", 1), Reading.of(1))).isNull();
+    assertThat(deltas.delta(key("a", 1), Reading.of(5))).isEqualTo(Reading.of(4));
+    assertThat(deltas.size()).isEqualTo(3);
+  }
+
+  @Test
+  void delta_idleSeriesAreEvictedAndFreeTheirPlace() {
+    deltas.delta(key("a", 1), Reading.of(1));
+    deltas.delta(key("b", 1), Reading.of(1));
+    clock.advance(IDLE.dividedBy(2));
+    deltas.delta(key("c", 1), Reading.of(1));
+    clock.advance(IDLE.dividedBy(2).plusSeconds(1));
+
+    assertThat(deltas.delta(key("d", 1), Reading.of(1))).as("a and b were idle past the timeout").isEqualTo(Reading.of(1));
+    assertThat(deltas.size()).isEqualTo(2);
+    assertThat(deltas.delta(key("e", 1), Reading.of(1))).isEqualTo(Reading.of(1));
+    assertThat(deltas.delta(key("f", 1), Reading.of(1))).as("c is still fresh").isNull();
+  }
+
+  @Test
+  void delta_seriesSeenWithinTheTimeoutIsKept() {
+    deltas.delta(key("a", 1), Reading.of(10));
+    clock.advance(IDLE);
+
+    assertThat(deltas.delta(key("a", 1), Reading.of(15))).isEqualTo(Reading.of(5));
+  }
+
+  @Test
+  void delta_seriesReturningAfterTheTimeoutCountsWhole() {
+    deltas.delta(key("a", 1), Reading.of(10));
+    clock.advance(IDLE.plusSeconds(1));
+
+    assertThat(deltas.delta(key("a", 1), Reading.of(15))).isEqualTo(Reading.of(15));
+    assertThat(deltas.size()).isEqualTo(1);
+  }
+
+  @Test
+  void delta_concurrentNewSeriesNeverExceedTheLimit() throws Exception {
+    CumulativeDeltas bounded = new CumulativeDeltas(clock, 500, IDLE);
+    AtomicInteger admitted = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> tasks = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int thread = t;
+        tasks.add(pool.submit(() -> {
+          for (int i = 0; i < 300; i++) {
+            if (bounded.delta(key(thread + "-" + i, 1), Reading.of(1)) != null) {
+              admitted.incrementAndGet();
+            }
+          }
+        }));
+      }
+      for (Future<?> task : tasks) {
+        task.get(10, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(admitted).hasValue(500);
+    assertThat(bounded.size()).isEqualTo(500);
+  }
+
+  private static SeriesKey key(String check, long start) {
+    return new SeriesKey(ORDERS, "pipeline", "meshwatch.quality.checks", Map.of("meshwatch.check", check), start);
+  }
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Reproduces every figure in docs/BENCHMARKS.md. Run from the repository root; takes about 12 minutes of machine time.
+# Each agent/raw pair runs in its own JMH invocation, one right after the other, so that load from
+# anything else on the machine hits both sides of a ratio alike.
+#   [THREADS=2] bench/run-benchmarks.sh [recording|profiler|retained|indirection]...   (default: all four)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=bench/results
+JAR=bench/target/benchmarks.jar
+mkdir -p "$OUT"
+mvn -q -B -o package -pl bench -am -DskipTests
+
+log() { echo "$(date -u +%FT%TZ) $* | load: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/run.log"; }
+
+# With 2 threads the SDK's histograms and counters pick a stripe per thread from its identity hash, so
+# whether the two threads share a cache line is decided per fork: 2 threads need more, shorter forks.
+recording_options() {
+  if [ "$1" = 1 ]; then echo "-f 2 -wi 3 -w 2 -i 5 -r 2"; else echo "-f 6 -wi 2 -w 1 -i 4 -r 1"; fi
+}
+
+recording() {
+  for threads in ${THREADS:-1 2}; do
+    for pair in QualityCheck Volume UsageRead; do
+      log "recording $pair -t $threads"
+      # shellcheck disable=SC2046
+      java -jar "$JAR" "AgentRecordingBenchmark\.(agent|raw)$pair\$" \
+        $(recording_options "$threads") -t "$threads" -prof gc \
+        -rf json -rff "$OUT/recording-t$threads-$pair.json" > /dev/null
+    done
+  done
+}
+
+indirection() {
+  log "indirection"
+  java -jar "$JAR" 'IndirectionBenchmark' -rf json -rff "$OUT/indirection.json" > /dev/null
+}
+
+profiler() {
+  log "profiler"
+  java -jar "$JAR" 'ProfilerBenchmark' -f 1 -wi 2 -w 5 -i 5 -r 5 -prof gc \
+    -rf json -rff "$OUT/profiler.json" > /dev/null
+}
+
+retained() {
+  log "retained heap"
+  java -XX:+UseSerialGC -Xmx2g -cp "$JAR" io.meshwatch.bench.RetainedHeap > "$OUT/retained-heap.txt"
+}
+
+for step in "${@:-recording profiler retained indirection}"; do
+  for s in $step; do "$s"; done
+done
+log "done"
+python3 bench/summarize.py "$OUT"

@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Prints docs/BENCHMARKS.md's tables from the JMH JSON files in a results directory.
+
+Median and min-max are over every measurement iteration of every fork; the ± figure is JMH's
+99.9 % confidence half-width. Ratios are agent median / raw median (recording) or contender
+values/s relative to the profiler's (profiler).
+"""
+import glob
+import json
+import os
+import statistics
+import sys
+
+
+def load(path):
+    out = {}
+    for b in json.load(open(path)):
+        name = b['benchmark'].rsplit('.', 1)[1]
+        pm = b['primaryMetric']
+        raw = [x for fork in pm['rawData'] for x in fork]
+        alloc = b['secondaryMetrics'].get('gc.alloc.rate.norm', {}).get('score')
+        out[name] = dict(median=statistics.median(raw), lo=min(raw), hi=max(raw), score=pm['score'],
+                         err=pm['scoreError'], unit=pm['scoreUnit'], alloc=alloc, threads=b['threads'],
+                         forks=b['forks'], n=len(raw))
+    return out
+
+
+def recording(results):
+    for threads in (1, 2):
+        files = sorted(glob.glob(os.path.join(results, f'recording-t{threads}-*.json')))
+        if not files:
+            continue
+        print(f'\n### {threads} thread{"s" if threads > 1 else ""}\n')
+        print('| call | agent median ns/op (min–max) | raw SDK median ns/op (min–max) | agent ÷ raw | agent B/op | raw B/op |')
+        print('|---|---|---|---|---|---|')
+        for path in files:
+            r = load(path)
+            agent = next(v for k, v in r.items() if k.startswith('agent'))
+            raw = next(v for k, v in r.items() if k.startswith('raw'))
+            pair = next(k for k in r if k.startswith('agent'))[len('agent'):]
+            print(f'| {pair} | {agent["median"]:.1f} ({agent["lo"]:.1f}–{agent["hi"]:.1f}) '
+                  f'| {raw["median"]:.1f} ({raw["lo"]:.1f}–{raw["hi"]:.1f}) '
+                  f'| **{agent["median"] / raw["median"]:.2f}×** | {agent["alloc"]:.3f} | {raw["alloc"]:.3f} |')
+
+
+def profiler(results):
+    path = os.path.join(results, 'profiler.json')
+    if not os.path.exists(path):
+        return
+    r = load(path)
+    base = r['meshwatchProfileDoubles']['median']
+    print('\n### Profiler\n')
+    print('| contender | median M values/s (min–max) | ± 99.9 % CI | vs profiler | allocated per value | allocated per pass |')
+    print('|---|---|---|---|---|---|')
+    for name in ('meshwatchProfileDoubles', 'commonsSummaryStatistics', 'commonsDescriptiveStatistics'):
+        v = r[name]
+        per_pass = v['alloc'] * 10_000_000
+        print(f'| {name} | {v["median"] / 1e6:.1f} ({v["lo"] / 1e6:.1f}–{v["hi"] / 1e6:.1f}) '
+              f'| ± {v["err"] / 1e6:.1f} | {v["median"] / base:.2f}× | {v["alloc"]:.1f} B | {per_pass / 1e6:,.1f} MB |')
+
+
+def indirection(results):
+    path = os.path.join(results, 'indirection.json')
+    if not os.path.exists(path):
+        return
+    r = load(path)
+    two, four = r['twoHops'], r['fourHops']
+    print('\n### Indirection (diagnostic)\n')
+    print('| chain to the histogram | median ns/op (min–max) |')
+    print('|---|---|')
+    print(f'| two hops (`holder.volumeRows`) | {two["median"]:.1f} ({two["lo"]:.1f}–{two["hi"]:.1f}) |')
+    print(f'| four hops (the agent\'s chain) | {four["median"]:.1f} ({four["lo"]:.1f}–{four["hi"]:.1f}) |')
+    print(f'| difference | {four["median"] - two["median"]:.1f} ns ({four["median"] / two["median"]:.2f}×) |')
+
+
+if __name__ == '__main__':
+    results = sys.argv[1] if len(sys.argv) > 1 else 'bench/results'
+    recording(results)
+    profiler(results)
+    indirection(results)

@@ -1,0 +1,210 @@
+package io.meshwatch.collector.slo;
+
+import io.meshwatch.collector.store.Counts;
+import io.meshwatch.collector.store.MemorySliStore;
+import io.meshwatch.collector.store.SliSeries;
+import io.meshwatch.collector.store.SliStore;
+import io.meshwatch.model.DataProduct;
+import io.meshwatch.model.ProductId;
+import io.meshwatch.model.ProductStatus;
+import io.meshwatch.model.Signal;
+import io.meshwatch.model.SliKind;
+import io.meshwatch.model.SloSpec;
+import io.meshwatch.model.SloStatus;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Measures every registered product against its SLOs. Ingest calls {@link #record} for each decoded
+ * signal (from any thread, lock-free apart from the one SLO series being written); a timer calls
+ * {@link #evaluate} to compute every product's {@link ProductStatus}, which {@link #status} and
+ * {@link #statuses} then serve until the next evaluation.
+ *
+ * <p>{@code lastSeen} and silence are judged by this engine's clock when a signal is recorded, not by
+ * the reporter's timestamps. Event counts are placed by the signal's {@code observedAt} (never later
+ * than now); freshness is classified per elapsed minute at evaluation. {@link #register},
+ * {@link #remove} and {@link #evaluate} serialise on the engine; none of them is on the hot path.
+ *
+ * <pre>{@code
+ * SloEngine engine = new SloEngine(clock, Duration.ofMinutes(5));
+ * engine.register(product);
+ * engine.record(new Signal.Heartbeat(product.id(), observedAt));   // ingest threads
+ * List<ProductStatus> statuses = engine.evaluate();                  // the evaluation timer
+ * }</pre>
+ */
+public final class SloEngine {
+
+  private static final System.Logger LOG = System.getLogger(SloEngine.class.getName());
+  private static final Comparator<ProductId> BY_ID =
+      Comparator.comparing(ProductId::domain).thenComparing(ProductId::name);
+
+  private final InstantSource clock;
+  private final Duration silenceTimeout;
+  private final SliStore store;
+  private final Map<ProductId, ProductTrack> products = new ConcurrentHashMap<>();
+  private final LongAdder ignored = new LongAdder();
+  private final LongAdder dropped = new LongAdder();
+  private final AtomicBoolean failureLogged = new AtomicBoolean();
+  private volatile Map<ProductId, ProductStatus> last = Map.of();
+
+  /** An engine keeping its counts in memory. */
+  public SloEngine(InstantSource clock, Duration silenceTimeout) {
+    this(clock, silenceTimeout, new MemorySliStore());
+  }
+
+  /** An engine keeping its counts in {@code store}. */
+  public SloEngine(InstantSource clock, Duration silenceTimeout, SliStore store) {
+    if (silenceTimeout.isNegative() || silenceTimeout.isZero()) {
+      throw new IllegalArgumentException("silence timeout must be positive, got " + silenceTimeout);
+    }
+    this.clock = clock;
+    this.silenceTimeout = silenceTimeout;
+    this.store = store;
+  }
+
+  /**
+   * Adds {@code product} or replaces its registration. SLOs that keep their name and kind keep their
+   * history (resized to a changed window); SLOs whose kind changed start empty; removed SLOs are
+   * dropped. What the agent reported so far (last seen, data time) is kept.
+   */
+  public synchronized void register(DataProduct product) {
+    ProductId id = product.id();
+    ProductTrack existing = products.get(id);
+    Map<String, SloTrack> before = new HashMap<>();
+    if (existing != null) {
+      existing.slos().forEach(slo -> before.put(slo.spec().name(), slo));
+    }
+    long minute = FreshnessMinutes.minuteOf(clock.instant());
+    List<SloTrack> tracks = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (SloSpec spec : product.slos()) {
+      names.add(spec.name());
+      SloTrack old = before.get(spec.name());
+      if (old != null && old.spec().kind() != spec.kind()) {
+        store.drop(id, spec.name());
+        old = null;
+      }
+      SliSeries series = store.open(id, spec.name(), spec.window());
+      tracks.add(old == null ? new SloTrack(spec, series, minute) : old.respecified(spec, series));
+    }
+    before.keySet().stream().filter(name -> !names.contains(name)).forEach(name -> store.drop(id, name));
+    if (existing == null) {
+      products.put(id, new ProductTrack(id, tracks));
+    } else {
+      existing.slos(tracks);
+    }
+  }
+
+  /** Forgets {@code product}, its history and its last status. */
+  public synchronized void remove(ProductId product) {
+    ProductTrack removed = products.remove(product);
+    if (removed == null) {
+      return;
+    }
+    removed.slos().forEach(slo -> store.drop(product, slo.spec().name()));
+    if (last.containsKey(product)) {
+      Map<ProductId, ProductStatus> without = new LinkedHashMap<>(last);
+      without.remove(product);
+      last = without;
+    }
+  }
+
+  /**
+   * Counts {@code signal} into the SLOs it feeds. Signals of unregistered products are ignored and
+   * counted ({@link #ignoredSignals()}); this never throws for a registered product: a signal that
+   * cannot be counted is counted as dropped and logged.
+   */
+  public void record(Signal signal) {
+    ProductTrack product = products.get(signal.product());
+    if (product == null) {
+      ignored.increment();
+      return;
+    }
+    try {
+      Instant now = clock.instant();
+      product.seen(now);
+      if (signal instanceof Signal.FreshnessUpdate update) {
+        product.dataUpdated(update.dataTime(), now);
+        return;
+      }
+      boolean kept = true;
+      for (SloTrack slo : product.slos()) {
+        Counts counts = SignalClassifier.classify(slo.spec(), signal);
+        if (counts != null && !counts.isEmpty()) {
+          kept &= slo.series().add(signal.observedAt(), counts.good(), counts.total(), now);
+        }
+      }
+      if (!kept) {
+        dropped.increment();
+      }
+    } catch (RuntimeException e) {
+      dropped.increment();
+      // The first failure is worth a warning; a flood of the same must not flood the log.
+      Level level = failureLogged.compareAndSet(false, true) ? Level.WARNING : Level.DEBUG;
+      LOG.log(level, "could not record " + signal + "; dropped", e);
+    }
+  }
+
+  /** Evaluates every product at the clock's instant, keeps the result for {@link #status} and returns it. */
+  public synchronized List<ProductStatus> evaluate() {
+    Instant now = clock.instant();
+    List<ProductTrack> tracks = new ArrayList<>(products.values());
+    tracks.sort(Comparator.comparing(ProductTrack::id, BY_ID));
+    Map<ProductId, ProductStatus> result = new LinkedHashMap<>();
+    for (ProductTrack product : tracks) {
+      result.put(product.id(), evaluate(product, now));
+    }
+    last = result;
+    return List.copyOf(result.values());
+  }
+
+  /** The status of {@code product} at the last evaluation; empty before it or for an unknown product. */
+  public Optional<ProductStatus> status(ProductId product) {
+    return Optional.ofNullable(last.get(product));
+  }
+
+  /** Every product's status at the last evaluation, sorted by product id. */
+  public List<ProductStatus> statuses() {
+    return List.copyOf(last.values());
+  }
+
+  /** Signals for products that are not registered, ignored since start. */
+  public long ignoredSignals() {
+    return ignored.sum();
+  }
+
+  /** Signals of registered products not (fully) counted: older than an SLO keeps, or unreadable. */
+  public long droppedSignals() {
+    return dropped.sum();
+  }
+
+  private ProductStatus evaluate(ProductTrack product, Instant now) {
+    List<SloStatus> slos = new ArrayList<>();
+    for (SloTrack slo : product.slos()) {
+      if (slo.spec().kind() == SliKind.FRESHNESS) {
+        FreshnessMinutes.account(slo, product, now, silenceTimeout);
+      }
+      slos.add(SloEvaluator.evaluate(product.id(), slo.spec(), slo.series(), now));
+    }
+    Instant dataTime = product.dataTime();
+    // Data times are clamped to the clock when recorded; only a clock stepping back makes one ahead.
+    Duration dataAge = dataTime == null ? null
+        : dataTime.isAfter(now) ? Duration.ZERO : Duration.between(dataTime, now);
+    return new ProductStatus(product.id(), product.agent(now, silenceTimeout), product.lastSeen(),
+        dataTime, dataAge, slos, now);
+  }
+}

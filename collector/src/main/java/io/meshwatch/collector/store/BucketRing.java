@@ -1,0 +1,163 @@
+package io.meshwatch.collector.store;
+
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The last {@code capacity} buckets of good/total counts, indexed by an absolute bucket number (e.g.
+ * epoch minute), plus running sums for a few spans that are asked every evaluation, so reading them
+ * costs nothing and moving forward costs one subtraction per bucket that leaves a span.
+ *
+ * <p>Counts per bucket are ints to halve the memory; a bucket saturates at {@link Integer#MAX_VALUE}
+ * events (2^31 events per minute or hour for one SLO is far beyond any pipeline) rather than wrap.
+ * The arrays are allocated on the first event, so a series that never sees one costs almost nothing.
+ * Not thread-safe: {@link MemorySliSeries} guards it.
+ */
+final class BucketRing {
+
+  private final int capacity;
+  private final int[] spans;
+  private final long[] spanGood;
+  private final long[] spanTotal;
+  private int @Nullable [] good;
+  private int @Nullable [] total;
+  private long head = Long.MIN_VALUE;
+
+  /** {@code spans} are the look-backs, in buckets, kept as running sums; each within [1, capacity]. */
+  BucketRing(int capacity, int... spans) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be positive, got " + capacity);
+    }
+    for (int span : spans) {
+      if (span < 1 || span > capacity) {
+        throw new IllegalArgumentException("span must be within [1, " + capacity + "], got " + span);
+      }
+    }
+    this.capacity = capacity;
+    this.spans = spans.clone();
+    this.spanGood = new long[spans.length];
+    this.spanTotal = new long[spans.length];
+  }
+
+  int capacity() {
+    return capacity;
+  }
+
+  /** The newest bucket the ring has moved to, {@link Long#MIN_VALUE} before the first move. */
+  long head() {
+    return head;
+  }
+
+  /** Moves the newest bucket forward to {@code bucket}; buckets falling off the end are forgotten. */
+  void advanceTo(long bucket) {
+    if (bucket <= head) {
+      return;
+    }
+    if (good == null || total == null || bucket - head >= capacity) {
+      clear();
+      head = bucket;
+      return;
+    }
+    int steps = (int) (bucket - head);
+    for (int i = 0; i < spans.length; i++) {
+      if (steps >= spans[i]) {
+        spanGood[i] = 0;
+        spanTotal[i] = 0;
+        continue;
+      }
+      for (long leaving = head - spans[i] + 1; leaving <= head - spans[i] + steps; leaving++) {
+        int slot = slot(leaving);
+        spanGood[i] -= good[slot];
+        spanTotal[i] -= total[slot];
+      }
+    }
+    for (long entering = head + 1; entering <= bucket; entering++) {
+      int slot = slot(entering);
+      good[slot] = 0;
+      total[slot] = 0;
+    }
+    head = bucket;
+  }
+
+  /**
+   * Adds counts to {@code bucket}, which must not be newer than {@link #head()}.
+   *
+   * @return false if the bucket has already fallen off the ring
+   */
+  boolean add(long bucket, long addGood, long addTotal) {
+    if (bucket > head) {
+      throw new IllegalStateException("bucket " + bucket + " is ahead of the ring's head " + head);
+    }
+    if (bucket <= head - capacity) {
+      return false;
+    }
+    if (good == null || total == null) {
+      good = new int[capacity];
+      total = new int[capacity];
+    }
+    int slot = slot(bucket);
+    long t = Math.min(addTotal, Integer.MAX_VALUE - (long) total[slot]);
+    long g = Math.min(addGood, t);
+    good[slot] += (int) g;
+    total[slot] += (int) t;
+    for (int i = 0; i < spans.length; i++) {
+      if (bucket > head - spans[i]) {
+        spanGood[i] += g;
+        spanTotal[i] += t;
+      }
+    }
+    return true;
+  }
+
+  /** The sum of the last {@code span} buckets up to the head; O(1) for a running-sum span. */
+  Counts sum(int span) {
+    for (int i = 0; i < spans.length; i++) {
+      if (spans[i] == span) {
+        return new Counts(spanGood[i], spanTotal[i]);
+      }
+    }
+    if (good == null || total == null) {
+      return Counts.ZERO;
+    }
+    long g = 0;
+    long t = 0;
+    for (long b = head - Math.min(span, capacity) + 1; b <= head; b++) {
+      int slot = slot(b);
+      g += good[slot];
+      t += total[slot];
+    }
+    return new Counts(g, t);
+  }
+
+  /** Visits every bucket still on the ring that holds events, oldest first. */
+  void forEach(BucketVisitor visitor) {
+    if (good == null || total == null) {
+      return;
+    }
+    for (long b = head - capacity + 1; b <= head; b++) {
+      int slot = slot(b);
+      if (total[slot] > 0) {
+        visitor.visit(b, good[slot], total[slot]);
+      }
+    }
+  }
+
+  private void clear() {
+    if (good != null && total != null) {
+      Arrays.fill(good, 0);
+      Arrays.fill(total, 0);
+    }
+    Arrays.fill(spanGood, 0);
+    Arrays.fill(spanTotal, 0);
+  }
+
+  private int slot(long bucket) {
+    return (int) Math.floorMod(bucket, (long) capacity);
+  }
+
+  /** Receives the buckets of {@link #forEach}. */
+  @FunctionalInterface
+  interface BucketVisitor {
+    void visit(long bucket, long good, long total);
+  }
+}

@@ -1,0 +1,29 @@
+package io.meshwatch.collector.slo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A clock tests move by hand; safe to read from several threads. */
+final class TestClock implements InstantSource {
+
+  private final AtomicReference<Instant> now;
+
+  TestClock(Instant start) {
+    this.now = new AtomicReference<>(start);
+  }
+
+  @Override
+  public Instant instant() {
+    return now.get();
+  }
+
+  void advance(Duration duration) {
+    now.updateAndGet(t -> t.plus(duration));
+  }
+
+  void set(Instant instant) {
+    now.set(instant);
+  }
+}

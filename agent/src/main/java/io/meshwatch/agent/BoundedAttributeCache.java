@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Pre-built attribute sets per check name or consumer, so steady-state recording allocates nothing.
  * Bounded: names past {@link #MAX_KEYS} are dropped, which keeps a pipeline that puts ids or
- * timestamps into check names from exploding the collector's label sets.
+ * timestamps into check names from exploding the collector's label sets. The reporters keep their
+ * last entry themselves and come here only when the name changes.
  */
 final class BoundedAttributeCache {
 
@@ -25,9 +26,6 @@ final class BoundedAttributeCache {
   private final String goodOutcome;
   private final String badOutcome;
   private final Drops drops;
-  // Pipelines mostly repeat the same literal name; an identity check on the last entry skips the
-  // map lookup. Racy on purpose: Entry is immutable (final fields), so any thread sees it whole.
-  private @Nullable Entry recent;
 
   BoundedAttributeCache(AttributeKey<String> key, String goodOutcome, String badOutcome, Drops drops) {
     this.key = key;
@@ -42,18 +40,8 @@ final class BoundedAttributeCache {
       drops.drop(Drops.Reason.BLANK_NAME, null);
       return null;
     }
-    Entry last = recent;
-    if (last != null && last.name() == name) {
-      return last;
-    }
     Entry entry = entries.get(name);
-    if (entry == null) {
-      entry = admit(name);
-    }
-    if (entry != null) {
-      recent = entry;
-    }
-    return entry;
+    return entry != null ? entry : admit(name);
   }
 
   private @Nullable Entry admit(String name) {

@@ -1,5 +1,6 @@
 package io.meshwatch.agent;
 
+import io.opentelemetry.api.metrics.DoubleGauge;
 import java.time.Instant;
 import java.time.InstantSource;
 import org.jspecify.annotations.Nullable;
@@ -16,12 +17,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FreshnessReporter {
 
-  private final Instruments instruments;
+  private final DoubleGauge freshnessDataTime;
   private final InstantSource clock;
   private final Drops drops;
 
   FreshnessReporter(Instruments instruments, InstantSource clock, Drops drops) {
-    this.instruments = instruments;
+    this.freshnessDataTime = instruments.freshnessDataTime;
     this.clock = clock;
     this.drops = drops;
   }
@@ -46,7 +47,7 @@ public final class FreshnessReporter {
 
   private void set(double epochSeconds) {
     try {
-      instruments.freshnessDataTime.set(epochSeconds);
+      freshnessDataTime.set(epochSeconds);
     } catch (RuntimeException e) {
       drops.unexpected(e);
     }

@@ -12,7 +12,11 @@ import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.ObservableLongGauge;
 import java.util.List;
 
-/** The agent's instruments, named, typed and unit-ed exactly as {@link io.meshwatch.model.SignalContract} says. */
+/**
+ * The agent's instruments, named, typed and unit-ed exactly as {@link io.meshwatch.model.SignalContract}
+ * says, built once per agent. Reporters copy the instruments they record on into their own final
+ * fields, so a recording call does not pass through this object.
+ */
 final class Instruments {
 
   /** Read latencies, in seconds: from a cached lookup to a slow warehouse query. */

@@ -1,6 +1,8 @@
 package io.meshwatch.agent;
 
+import io.meshwatch.agent.BoundedAttributeCache.Entry;
 import io.meshwatch.model.SignalContract;
+import io.opentelemetry.api.metrics.LongCounter;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -18,14 +20,24 @@ import org.jspecify.annotations.Nullable;
  */
 public final class QualityReporter {
 
-  private final Instruments instruments;
-  private final BoundedAttributeCache checks;
+  // Instruments are this reporter's own fields: every hop between the caller and the SDK call is a
+  // dependent load on a ~20 ns path (docs/BENCHMARKS.md).
+  private final LongCounter qualityChecks;
+  private final LongCounter qualityRowsChecked;
+  private final LongCounter qualityRowsFailed;
+  private final BoundedAttributeCache names;
   private final Drops drops;
+  // Pipelines mostly repeat one literal name, so an identity check on the last entry skips the map.
+  // A plain field on purpose: Entry is immutable (final fields), so a thread that sees it sees it
+  // whole, and a stale or lost update only costs one map lookup.
+  private @Nullable Entry recent;
 
   QualityReporter(Instruments instruments, Drops drops) {
-    this.instruments = instruments;
+    this.qualityChecks = instruments.qualityChecks;
+    this.qualityRowsChecked = instruments.qualityRowsChecked;
+    this.qualityRowsFailed = instruments.qualityRowsFailed;
     this.drops = drops;
-    this.checks = new BoundedAttributeCache(
+    this.names = new BoundedAttributeCache(
         Instruments.CHECK, SignalContract.OUTCOME_PASS, SignalContract.OUTCOME_FAIL, drops);
   }
 
@@ -35,22 +47,20 @@ public final class QualityReporter {
    * checked rows or a blank name are dropped and counted.
    */
   public void check(@Nullable String name, boolean passed, long rowsChecked, long rowsFailed) {
-    if (rowsChecked < 0 || rowsFailed < 0) {
-      drops.drop(Drops.Reason.NEGATIVE_COUNT, rowsChecked < 0 ? rowsChecked : rowsFailed);
+    // One sign test for all three rejections: once both counts are non-negative, their difference
+    // cannot overflow, so it is negative exactly when more rows failed than were checked.
+    if ((rowsChecked | rowsFailed | rowsChecked - rowsFailed) < 0) {
+      rejectCounts(rowsChecked, rowsFailed);
       return;
     }
-    if (rowsFailed > rowsChecked) {
-      drops.drop(Drops.Reason.ROWS_FAILED_ABOVE_CHECKED, rowsFailed + " > " + rowsChecked);
-      return;
-    }
-    BoundedAttributeCache.Entry attributes = checks.get(name);
+    Entry attributes = attributes(name);
     if (attributes == null) {
       return;
     }
     try {
-      instruments.qualityChecks.add(1, passed ? attributes.good() : attributes.bad());
-      instruments.qualityRowsChecked.add(rowsChecked, attributes.plain());
-      instruments.qualityRowsFailed.add(rowsFailed, attributes.plain());
+      qualityChecks.add(1, passed ? attributes.good() : attributes.bad());
+      qualityRowsChecked.add(rowsChecked, attributes.plain());
+      qualityRowsFailed.add(rowsFailed, attributes.plain());
     } catch (RuntimeException e) {
       drops.unexpected(e);
     }
@@ -58,12 +68,12 @@ public final class QualityReporter {
 
   /** The check {@code name} passed or not, without row counts (e.g. a schema check). */
   public void check(@Nullable String name, boolean passed) {
-    BoundedAttributeCache.Entry attributes = checks.get(name);
+    Entry attributes = attributes(name);
     if (attributes == null) {
       return;
     }
     try {
-      instruments.qualityChecks.add(1, passed ? attributes.good() : attributes.bad());
+      qualityChecks.add(1, passed ? attributes.good() : attributes.bad());
     } catch (RuntimeException e) {
       drops.unexpected(e);
     }
@@ -95,5 +105,26 @@ public final class QualityReporter {
       }
     }
     return outcomes;
+  }
+
+  private @Nullable Entry attributes(@Nullable String name) {
+    Entry last = recent;
+    if (last != null && last.name() == name) {
+      return last;
+    }
+    Entry entry = names.get(name);
+    if (entry != null) {
+      recent = entry;
+    }
+    return entry;
+  }
+
+  // Off the hot path, so the recording method stays small enough to inline whole.
+  private void rejectCounts(long rowsChecked, long rowsFailed) {
+    if (rowsChecked < 0 || rowsFailed < 0) {
+      drops.drop(Drops.Reason.NEGATIVE_COUNT, rowsChecked < 0 ? rowsChecked : rowsFailed);
+    } else {
+      drops.drop(Drops.Reason.ROWS_FAILED_ABOVE_CHECKED, rowsFailed + " > " + rowsChecked);
+    }
   }
 }

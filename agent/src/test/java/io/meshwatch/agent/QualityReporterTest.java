@@ -57,6 +57,39 @@ class QualityReporterTest {
   }
 
   @Test
+  void check_alternatingNamesEachKeepTheirOwnSeries() {
+    quality.check("orders.a", true);
+    quality.check("orders.b", false);
+    quality.check(null, true); // dropped: must not disturb the last-used name
+    quality.check("orders.a", true);
+    quality.check("orders.b", false);
+    quality.check("orders.a", false);
+
+    assertThat(fixture.metric(QUALITY_CHECKS)).hasLongSumSatisfying(sum -> sum.hasPointsSatisfying(
+        point -> point.hasValue(2).hasAttributes(Attributes.of(CHECK, "orders.a", OUTCOME, OUTCOME_PASS)),
+        point -> point.hasValue(1).hasAttributes(Attributes.of(CHECK, "orders.a", OUTCOME, OUTCOME_FAIL)),
+        point -> point.hasValue(2).hasAttributes(Attributes.of(CHECK, "orders.b", OUTCOME, OUTCOME_FAIL))));
+    assertThat(fixture.agent.droppedRecordings()).isEqualTo(1);
+  }
+
+  @Test
+  void check_countValidationHoldsAtTheLimitsOfLong() {
+    quality.check("orders.max", true, Long.MAX_VALUE, Long.MAX_VALUE);
+    quality.check("orders.max_clean", true, Long.MAX_VALUE, 0);
+    quality.check("orders.x", true, Long.MIN_VALUE, 0);
+    quality.check("orders.x", true, 0, Long.MIN_VALUE);
+    quality.check("orders.x", true, Long.MIN_VALUE, Long.MAX_VALUE);
+    quality.check("orders.x", true, 0, Long.MAX_VALUE);
+    quality.check("orders.x", true, 1, 2);
+
+    assertThat(fixture.agent.droppedRecordings(Drops.Reason.NEGATIVE_COUNT)).isEqualTo(3);
+    assertThat(fixture.agent.droppedRecordings(Drops.Reason.ROWS_FAILED_ABOVE_CHECKED)).isEqualTo(2);
+    assertThat(fixture.metric(QUALITY_ROWS_CHECKED)).hasLongSumSatisfying(sum -> sum.hasPointsSatisfying(
+        point -> point.hasValue(Long.MAX_VALUE).hasAttributes(Attributes.of(CHECK, "orders.max")),
+        point -> point.hasValue(Long.MAX_VALUE).hasAttributes(Attributes.of(CHECK, "orders.max_clean"))));
+  }
+
+  @Test
   void check_withoutRowsCountsOnlyTheOutcome() {
     quality.check("orders.schema", false);
 

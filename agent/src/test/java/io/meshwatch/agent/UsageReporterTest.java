@@ -43,6 +43,18 @@ class UsageReporterTest {
   }
 
   @Test
+  void read_alternatingConsumersEachKeepTheirOwnSeries() {
+    fixture.agent.usage().read("a", true, Duration.ofMillis(1));
+    fixture.agent.usage().read("b", true, Duration.ofMillis(1));
+    fixture.agent.usage().read(" ", true, Duration.ofMillis(1)); // dropped: must not disturb the last-used consumer
+    fixture.agent.usage().read("a", true, Duration.ofMillis(1));
+
+    assertThat(fixture.metric(USAGE_READS)).hasLongSumSatisfying(sum -> sum.hasPointsSatisfying(
+        point -> point.hasValue(2).hasAttributes(Attributes.of(CONSUMER, "a", OUTCOME, OUTCOME_SUCCESS)),
+        point -> point.hasValue(1).hasAttributes(Attributes.of(CONSUMER, "b", OUTCOME, OUTCOME_SUCCESS))));
+  }
+
+  @Test
   void read_badInputIsDroppedAndCountedNeverThrown() {
     fixture.agent.usage().read(null, true, Duration.ofMillis(1));
     fixture.agent.usage().read("", true, Duration.ofMillis(1));

@@ -1,6 +1,8 @@
 package io.meshwatch.collector.cli;
 
+import io.meshwatch.collector.StartupException;
 import io.meshwatch.collector.config.ConfigException;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -40,15 +42,23 @@ public final class MeshwatchCommand implements Runnable {
   }
 
   public static void main(String[] args) {
+    // The embedded agent and the OpenTelemetry SDK log through java.util.logging: route it to Logback.
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
     System.exit(new CommandLine(new MeshwatchCommand())
         .setExecutionExceptionHandler(MeshwatchCommand::reportConfigProblems)
         .execute(args));
   }
 
-  /** A bad config is the user's to fix, not a crash: its problems are printed without a stack trace. */
+  /** A bad config or a port in use is the user's to fix, not a crash: say why, without a stack trace. */
   static int reportConfigProblems(Exception e, CommandLine command, ParseResult parsed) throws Exception {
     if (e instanceof ConfigException config) {
       command.getErr().println("meshwatch " + command.getCommandName() + ": " + config.getMessage());
+      command.getErr().flush();
+      return 1;
+    }
+    if (e instanceof StartupException startup) {
+      command.getErr().println("meshwatch " + command.getCommandName() + ": cannot start: " + startup.getMessage());
       command.getErr().flush();
       return 1;
     }

@@ -1,12 +1,14 @@
 package io.meshwatch.collector.cli;
 
+import io.meshwatch.collector.MeshwatchCollector;
+import io.meshwatch.collector.config.CollectorConfig;
+import java.time.InstantSource;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
-/** {@code meshwatch serve}: runs the collector until interrupted. Placeholder until the server is wired. */
+/** {@code meshwatch serve}: runs the collector until interrupted. */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
@@ -16,11 +18,11 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
 
   @Mixin ServerOptions server;
-  @Spec CommandSpec spec;
 
   @Override
-  public Integer call() {
-    spec.commandLine().getErr().println("not yet wired");
-    return 1;
+  public Integer call() throws Exception {
+    CollectorConfig config = server.resolve();
+    MeshwatchCollector collector = MeshwatchCollector.start(config, InstantSource.system());
+    return CollectorRuntime.runUntilStopped(collector);
   }
 }

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -38,13 +40,16 @@ public final class OtlpMetricsDecoder {
 
   /** Decodes an {@code application/x-protobuf} body. */
   public DecodeResult decodeProtobuf(byte[] body) throws MalformedPayloadException {
-    ExportMetricsServiceRequest request;
+    return decode(parseProtobuf(body));
+  }
+
+  /** Parses an {@code application/x-protobuf} body without decoding it (see {@link #productsNamed}). */
+  public static ExportMetricsServiceRequest parseProtobuf(byte[] body) throws MalformedPayloadException {
     try {
-      request = ExportMetricsServiceRequest.parseFrom(body);
+      return ExportMetricsServiceRequest.parseFrom(body);
     } catch (InvalidProtocolBufferException e) {
       throw new MalformedPayloadException(String.valueOf(e.getMessage()), e);
     }
-    return decode(request);
   }
 
   /**
@@ -52,6 +57,11 @@ public final class OtlpMetricsDecoder {
    * enums as integers or names, 64-bit integers as strings or numbers; unknown fields are ignored.
    */
   public DecodeResult decodeJson(byte[] body) throws MalformedPayloadException {
+    return decode(parseJson(body));
+  }
+
+  /** Parses an {@code application/json} body without decoding it (see {@link #productsNamed}). */
+  public static ExportMetricsServiceRequest parseJson(byte[] body) throws MalformedPayloadException {
     String text = new String(body, StandardCharsets.UTF_8);
     if (text.isBlank()) {
       throw new MalformedPayloadException("body is empty; expected an ExportMetricsServiceRequest in OTLP/JSON");
@@ -63,7 +73,21 @@ public final class OtlpMetricsDecoder {
       // JsonFormat reports most problems as InvalidProtocolBufferException, a few as unchecked ones.
       throw new MalformedPayloadException(String.valueOf(e.getMessage()), e);
     }
-    return decode(request.build());
+    return request.build();
+  }
+
+  /**
+   * The well-formed product ids the export's resources name, known or not. Authorization checks these
+   * before {@link #decode}, which advances cumulative state: a refused request must leave none behind.
+   */
+  public static Set<ProductId> productsNamed(ExportMetricsServiceRequest request) {
+    Set<ProductId> products = new LinkedHashSet<>();
+    for (ResourceMetrics resource : request.getResourceMetricsList()) {
+      if (ResourceProduct.of(resource.getResource(), product -> true) instanceof ResourceProduct.Known known) {
+        products.add(known.product());
+      }
+    }
+    return products;
   }
 
   /** Decodes an already parsed export. */

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshwatch.collector.config.ConfigException;
 import io.meshwatch.collector.descriptor.DescriptorProblem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -67,11 +71,16 @@ class MeshwatchCommandTest {
   }
 
   @Test
-  void serve_isNotWiredYet() {
-    Cli cli = Cli.run("serve");
+  void serve_withABrokenDescriptor_refusesToStartSayingWhere(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("orders.yaml"), "id: sales.orders\nowner: sales\nversion: one\n");
+    CommandLine command = new CommandLine(new MeshwatchCommand())
+        .setExecutionExceptionHandler(MeshwatchCommand::reportConfigProblems);
+
+    Cli cli = Cli.run(command, "serve", "--port", "0", "--descriptors", dir.toString(),
+        "--data-dir", dir.resolve("data").toString());
 
     assertThat(cli.exitCode()).isEqualTo(1);
-    assertThat(cli.err()).contains("not yet wired");
+    assertThat(cli.err()).contains("cannot start", "orders.yaml:3: version");
   }
 
   @Test

@@ -1,0 +1,67 @@
+package io.meshwatch.collector.http;
+
+import io.meshwatch.collector.auth.AuthDecision;
+import io.meshwatch.collector.ingest.DecodeResult;
+import io.meshwatch.collector.ingest.MalformedPayloadException;
+import io.meshwatch.collector.ingest.RejectReason;
+import io.meshwatch.collector.ingest.Rejection;
+import io.meshwatch.model.ProductId;
+import io.meshwatch.model.Signal;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code POST /api/v1/products/{id}/events}: plain JSON events for producers without OpenTelemetry.
+ * All or nothing: one bad event rejects the request, listing every problem.
+ */
+final class EventsHandler {
+
+  private final HttpServices services;
+
+  EventsHandler(HttpServices services) {
+    this.services = services;
+  }
+
+  void handle(RoutingContext ctx) {
+    Optional<ProductId> id = ProductsHandler.productId(ctx);
+    if (id.isEmpty()) {
+      services.ingestMetrics().rejected(RejectReason.INVALID_PRODUCT, 1);
+      return;
+    }
+    AuthDecision auth = services.authorizer().write(ctx.request().getHeader("Authorization"), id.get());
+    if (!auth.allowed()) {
+      services.ingestMetrics().rejected(
+          auth.outcome() == AuthDecision.Outcome.FORBIDDEN ? RejectReason.FORBIDDEN : RejectReason.UNAUTHENTICATED, 1);
+      Responses.error(ctx, auth.outcome().httpStatus(), auth.message());
+      return;
+    }
+    if (!services.catalog().contains(id.get())) {
+      services.ingestMetrics().rejected(RejectReason.UNKNOWN_PRODUCT, 1);
+      Responses.error(ctx, 404, "unknown product '" + id.get() + "'; register its descriptor first");
+      return;
+    }
+    DecodeResult result;
+    try {
+      byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+      result = services.events().decode(id.get(), body);
+    } catch (MalformedPayloadException e) {
+      services.ingestMetrics().rejected(RejectReason.MALFORMED, 1);
+      Responses.error(ctx, 400, "malformed events: " + e.getMessage());
+      return;
+    }
+    if (!result.rejections().isEmpty()) {
+      result.rejections().forEach(r -> services.ingestMetrics().rejected(r.reason(), 1));
+      List<String> problems = result.rejections().stream().map(Rejection::message).toList();
+      Responses.error(ctx, 400, "rejected " + problems.size() + " problem(s): " + result.errorMessage(),
+          Map.of("problems", problems, "reasons", result.rejections().stream().map(r -> r.reason().label()).distinct().toList()));
+      return;
+    }
+    for (Signal signal : result.signals()) {
+      services.engine().record(signal);
+    }
+    services.ingestMetrics().accepted("events", result.signals().size());
+    Responses.json(ctx, 202, Map.of("accepted", result.signals().size()));
+  }
+}

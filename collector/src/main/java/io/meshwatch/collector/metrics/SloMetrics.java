@@ -1,0 +1,91 @@
+package io.meshwatch.collector.metrics;
+
+import io.meshwatch.model.AgentState;
+import io.meshwatch.model.BurnWindow;
+import io.meshwatch.model.CollectorMetric;
+import io.meshwatch.model.CollectorMetric.Labels;
+import io.meshwatch.model.ProductStatus;
+import io.meshwatch.model.SloState;
+import io.meshwatch.model.SloStatus;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Publishes each evaluation as gauges: one series per product, SLO (and burn window). Series of
+ * products or SLOs that disappear are removed, so {@code /metrics} never shows a stale promise.
+ * Unknown values (nothing measured yet) are NaN, which Prometheus stores as such.
+ */
+public final class SloMetrics {
+
+  private final MeterRegistry registry;
+  private final Map<SeriesKey, Series> series = new HashMap<>();
+
+  public SloMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Replaces the published values with {@code statuses}. Called from one thread at a time. */
+  public synchronized void publish(List<ProductStatus> statuses) {
+    Set<SeriesKey> seen = new HashSet<>();
+    for (ProductStatus product : statuses) {
+      Tags productTags = Tags.of(Labels.PRODUCT_LABEL, product.product().toString(), Labels.DOMAIN_LABEL, product.product().domain());
+      set(seen, CollectorMetric.PRODUCT_AGENT_SILENT, productTags, product.agent() == AgentState.SILENT ? 1 : 0);
+      set(seen, CollectorMetric.PRODUCT_DATA_AGE_SECONDS, productTags,
+          product.dataAge() == null ? Double.NaN : product.dataAge().toMillis() / 1000.0);
+      for (SloStatus slo : product.slos()) {
+        Tags sloTags = productTags.and(Labels.SLO_LABEL, slo.slo());
+        set(seen, CollectorMetric.SLO_SLI, sloTags, orNaN(slo.sli()));
+        set(seen, CollectorMetric.SLO_COMPLIANCE, sloTags, orNaN(slo.compliance()));
+        set(seen, CollectorMetric.SLO_OBJECTIVE, sloTags, slo.objective());
+        set(seen, CollectorMetric.SLO_ERROR_BUDGET_REMAINING, sloTags, orNaN(slo.errorBudgetRemaining()));
+        set(seen, CollectorMetric.SLO_BREACHING, sloTags, slo.state() == SloState.BREACHING ? 1 : 0);
+        set(seen, CollectorMetric.SLO_NO_DATA, sloTags, slo.state() == SloState.NO_DATA ? 1 : 0);
+        for (BurnWindow window : BurnWindow.values()) {
+          set(seen, CollectorMetric.SLO_BURN_RATE, sloTags.and(Labels.WINDOW_LABEL, window.label()),
+              orNaN(slo.burnRates().get(window)));
+        }
+      }
+    }
+    series.entrySet().removeIf(entry -> {
+      if (seen.contains(entry.getKey())) {
+        return false;
+      }
+      registry.remove(entry.getValue().gauge);
+      return true;
+    });
+  }
+
+  private void set(Set<SeriesKey> seen, CollectorMetric metric, Tags tags, double value) {
+    SeriesKey key = new SeriesKey(metric, tags);
+    seen.add(key);
+    series.computeIfAbsent(key, this::register).value = value;
+  }
+
+  private Series register(SeriesKey key) {
+    Series holder = new Series();
+    holder.gauge = Gauge.builder(key.metric.canonicalName(), holder, h -> h.value)
+        .description(key.metric.help())
+        .tags(key.tags)
+        .strongReference(true)
+        .register(registry);
+    return holder;
+  }
+
+  private static double orNaN(@Nullable Double value) {
+    return value == null ? Double.NaN : value;
+  }
+
+  private record SeriesKey(CollectorMetric metric, Tags tags) {}
+
+  private static final class Series {
+    volatile double value = Double.NaN;
+    @Nullable Gauge gauge;
+  }
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Checks README's first command end to end: starts the built jar's demo on a free loopback port and
+# waits (at most 150 s) until the REST API lists the simulated products and /metrics shows SLO gauges
+# with some products breaching and some not. Run after a build (mvn package or scripts/test.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+jar=collector/target/meshwatch.jar
+[ -f "$jar" ] || { echo "demo-smoke: $jar missing: build first (mvn -B -q -DskipTests package)" >&2; exit 1; }
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null \
+  || shuf -i 20000-60000 -n 1)
+work=$(mktemp -d)
+java -jar "$jar" demo --port "$port" --data-dir "$work/data" >"$work/demo.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+
+base="http://127.0.0.1:$port"
+deadline=$((SECONDS + 150))
+while [ $SECONDS -lt $deadline ]; do
+  if ! kill -0 $pid 2>/dev/null; then
+    echo "demo-smoke: the demo exited early:" >&2; cat "$work/demo.log" >&2; exit 1
+  fi
+  products=$(curl -sf "$base/api/v1/products" 2>/dev/null | grep -o '"id" *: *"[a-z_]*\.[a-z_]*"' | sort -u | wc -l || true)
+  metrics=$(curl -sf "$base/metrics" 2>/dev/null || true)
+  breaching=$(printf '%s\n' "$metrics" | grep -c '^meshwatch_slo_breaching{.*} 1\.0$' || true)
+  healthy=$(printf '%s\n' "$metrics" | grep -c '^meshwatch_slo_breaching{.*} 0\.0$' || true)
+  silent=$(printf '%s\n' "$metrics" | grep -c '^meshwatch_product_agent_silent{.*} 1\.0$' || true)
+  if [ "$products" -ge 20 ] && [ "$breaching" -ge 4 ] && [ "$healthy" -ge 20 ] && [ "$silent" -ge 1 ]; then
+    echo "demo-smoke: after ${SECONDS}s: $products products listed, $breaching SLOs breaching, $healthy not, $silent agent silent"
+    exit 0
+  fi
+  sleep 3
+done
+echo "demo-smoke: timed out: products=$products breaching=$breaching healthy=$healthy silent=$silent" >&2
+tail -50 "$work/demo.log" >&2
+exit 1

@@ -100,6 +100,10 @@ public final class MeshwatchCollector implements AutoCloseable {
     collector.evaluateNow();
     LOG.info("meshwatch collector listening on {}, data dir {}, {} products loaded",
         uri, config.dataDir().toAbsolutePath().normalize(), catalog.size());
+    if (config.tokens().isEmpty()) {
+      LOG.warn("no tokens configured: every write (ingest, descriptor registration) will be refused with 401;"
+          + " add tokens to the config file (docs/CONFIG.md)");
+    }
     return collector;
   }
 

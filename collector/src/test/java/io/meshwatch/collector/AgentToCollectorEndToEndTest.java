@@ -36,7 +36,7 @@ class AgentToCollectorEndToEndTest {
   private static final ProductId ORDERS = ProductId.parse("e2e.orders");
   private static final String TOKEN = "orders-token";
 
-  private final FakeClock clock = new FakeClock(Instant.now().truncatedTo(ChronoUnit.MINUTES));
+  private final TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.MINUTES));
   private MeshwatchCollector collector;
   private MeshAgent agent;
   private CollectorClient client;

@@ -111,6 +111,28 @@ class OtlpInteropTest {
   }
 
   @Test
+  void exportWithSomeBadPoints_keepsTheGoodOnesAndAnswersPartialSuccess() {
+    long now = Instant.now().toEpochMilli() * 1_000_000L;
+    String resource = """
+        {"resource":{"attributes":[{"key":"meshwatch.product","value":{"stringValue":"%s"}}]},
+         "scopeMetrics":[{"metrics":[{"name":"meshwatch.runs","sum":{"aggregationTemporality":1,"isMonotonic":true,
+           "dataPoints":[{"attributes":[{"key":"meshwatch.run.status","value":{"stringValue":"succeeded"}}],
+             "startTimeUnixNano":"%d","timeUnixNano":"%d","asInt":"4"}]}}]}]}
+        """;
+    String body = "{\"resourceMetrics\":[" + resource.formatted(REFUNDS, now - 1_000_000_000L, now) + ","
+        + resource.formatted("interop.unknown", now - 1_000_000_000L, now) + "]}";
+
+    HttpResponse<String> response = client.post("/v1/metrics", "application/json",
+        body.getBytes(StandardCharsets.UTF_8), Optional.of(TOKEN));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    var partial = CollectorClient.parse(response.body()).path("partialSuccess");
+    assertThat(partial.path("rejectedDataPoints").asLong()).isEqualTo(1);
+    assertThat(partial.path("errorMessage").asText()).contains("unknown product 'interop.unknown'");
+    assertThat(runCompliance(REFUNDS)).contains(1.0);
+  }
+
+  @Test
   void metricsEndpoint_passesPromtoolCheckMetrics() throws IOException, InterruptedException {
     collector.evaluateNow();
     String scrape = client.get("/metrics").body();

@@ -8,7 +8,7 @@ public enum SloState {
   HEALTHY,
   /** Compliance over the window is below the objective: the promise is broken. */
   BREACHING,
-  /** Nothing has been measured in the window yet (or the agent is silent). */
+  /** Nothing has been measured in the SLO window yet. */
   NO_DATA;
 
   /** The name used in APIs and metric labels, e.g. {@code no_data}. */

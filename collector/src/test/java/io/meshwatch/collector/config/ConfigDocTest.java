@@ -2,6 +2,7 @@ package io.meshwatch.collector.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshwatch.collector.MarkdownBlocks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class ConfigDocTest {
   @Test
   void configDoc_everyYamlExampleLoads() throws IOException {
     Files.createDirectories(dir.resolve("descriptors"));
-    List<String> blocks = yamlBlocks(Files.readString(DOC));
+    List<String> blocks = MarkdownBlocks.fenced(Files.readString(DOC), "yaml");
 
     assertThat(blocks).hasSizeGreaterThanOrEqualTo(2);
     for (String block : blocks) {
@@ -43,21 +44,5 @@ class ConfigDocTest {
     for (String field : fields) {
       assertThat(doc).as("docs/CONFIG.md documents `%s`", field).contains("| `" + field + "` |");
     }
-  }
-
-  private static List<String> yamlBlocks(String markdown) {
-    List<String> blocks = new ArrayList<>();
-    StringBuilder block = null;
-    for (String line : markdown.split("\n", -1)) {
-      if (block == null && line.equals("```yaml")) {
-        block = new StringBuilder();
-      } else if (block != null && line.equals("```")) {
-        blocks.add(block.toString());
-        block = null;
-      } else if (block != null) {
-        block.append(line).append('\n');
-      }
-    }
-    return blocks;
   }
 }

@@ -2,6 +2,7 @@ package io.meshwatch.collector.descriptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshwatch.collector.MarkdownBlocks;
 import io.meshwatch.model.SliKind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,8 +19,8 @@ class DescriptorsDocTest {
   @Test
   void descriptorsDoc_everyYamlAndJsonExampleParsesWithoutProblems() throws IOException {
     String doc = Files.readString(DOC);
-    List<String> blocks = new ArrayList<>(blocks(doc, "yaml"));
-    blocks.addAll(blocks(doc, "json"));
+    List<String> blocks = new ArrayList<>(MarkdownBlocks.fenced(doc, "yaml"));
+    blocks.addAll(MarkdownBlocks.fenced(doc, "json"));
 
     assertThat(blocks).hasSizeGreaterThanOrEqualTo(2);
     for (String block : blocks) {
@@ -45,20 +46,4 @@ class DescriptorsDocTest {
     }
   }
 
-  /** The contents of the fenced blocks of {@code language}. */
-  static List<String> blocks(String markdown, String language) {
-    List<String> blocks = new ArrayList<>();
-    StringBuilder block = null;
-    for (String line : markdown.split("\n", -1)) {
-      if (block == null && line.equals("```" + language)) {
-        block = new StringBuilder();
-      } else if (block != null && line.equals("```")) {
-        blocks.add(block.toString());
-        block = null;
-      } else if (block != null) {
-        block.append(line).append('\n');
-      }
-    }
-    return blocks;
-  }
 }

@@ -2,11 +2,11 @@ package io.meshwatch.collector.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshwatch.collector.MarkdownBlocks;
 import io.meshwatch.model.ProductId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,7 @@ class EventsDocTest {
 
   @Test
   void eventsDoc_everyJsonExampleIsAccepted() throws Exception {
-    List<String> blocks = jsonBlocks(Files.readString(DOC));
+    List<String> blocks = MarkdownBlocks.fenced(Files.readString(DOC), "json");
 
     assertThat(blocks).hasSizeGreaterThanOrEqualTo(3);
     for (String block : blocks) {
@@ -41,21 +41,5 @@ class EventsDocTest {
     assertThat(result.rejections()).hasSize(3);
     assertThat(doc).contains(result.errorMessage());
     result.rejections().forEach(r -> assertThat(doc).contains("\"" + r.message() + "\"", "\"" + r.reason().label() + "\""));
-  }
-
-  private static List<String> jsonBlocks(String markdown) {
-    List<String> blocks = new ArrayList<>();
-    StringBuilder block = null;
-    for (String line : markdown.split("\n", -1)) {
-      if (block == null && line.equals("```json")) {
-        block = new StringBuilder();
-      } else if (block != null && line.equals("```")) {
-        blocks.add(block.toString());
-        block = null;
-      } else if (block != null) {
-        block.append(line).append('\n');
-      }
-    }
-    return blocks;
   }
 }

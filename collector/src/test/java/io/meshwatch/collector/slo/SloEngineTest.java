@@ -1,5 +1,6 @@
 package io.meshwatch.collector.slo;
 
+import io.meshwatch.collector.TestClock;
 import static io.meshwatch.collector.slo.Products.ORDERS;
 import static io.meshwatch.collector.slo.Products.product;
 import static io.meshwatch.collector.slo.Products.slo;

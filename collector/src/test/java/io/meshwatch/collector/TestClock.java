@@ -1,4 +1,4 @@
-package io.meshwatch.collector.slo;
+package io.meshwatch.collector;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,11 +6,11 @@ import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock tests move by hand; safe to read from several threads. */
-final class TestClock implements InstantSource {
+public final class TestClock implements InstantSource {
 
   private final AtomicReference<Instant> now;
 
-  TestClock(Instant start) {
+  public TestClock(Instant start) {
     this.now = new AtomicReference<>(start);
   }
 
@@ -19,11 +19,11 @@ final class TestClock implements InstantSource {
     return now.get();
   }
 
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     now.updateAndGet(t -> t.plus(duration));
   }
 
-  void set(Instant instant) {
+  public void set(Instant instant) {
     now.set(instant);
   }
 }

@@ -75,9 +75,7 @@ public final class MeshwatchCollector implements AutoCloseable {
     loadDescriptors(config, catalog, store);
 
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    IngestLimits limits = new IngestLimits(
-        config.maxClockSkew(), IngestLimits.defaults().maxSeries(),
-        IngestLimits.defaults().seriesIdleTimeout(), IngestLimits.defaults().maxEventsPerRequest());
+    IngestLimits limits = ingestLimits(config);
     HttpServices services = new HttpServices(
         catalog, store, engine,
         new OtlpMetricsDecoder(clock, limits, catalog::contains),
@@ -105,6 +103,16 @@ public final class MeshwatchCollector implements AutoCloseable {
           + " add tokens to the config file (docs/CONFIG.md)");
     }
     return collector;
+  }
+
+  private static IngestLimits ingestLimits(CollectorConfig config) {
+    IngestLimits defaults = IngestLimits.defaults();
+    try {
+      return new IngestLimits(config.maxClockSkew(), defaults.maxSeries(), defaults.seriesIdleTimeout(),
+          defaults.maxEventsPerRequest());
+    } catch (IllegalArgumentException e) {
+      throw new StartupException("evaluation." + e.getMessage(), e);
+    }
   }
 
   private static void loadDescriptors(CollectorConfig config, Catalog catalog, DescriptorStore store) {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproduces every figure in docs/BENCHMARKS.md. Run from the repository root; takes about 12 minutes of machine time.
+# Reproduces every figure in docs/BENCHMARKS.md. Run from the repository root; takes about 14 minutes of machine time.
 # Each agent/raw pair runs in its own JMH invocation, one right after the other, so that load from
 # anything else on the machine hits both sides of a ratio alike.
 #   [THREADS=2] bench/run-benchmarks.sh [recording|profiler|retained|indirection]...   (default: all four)
@@ -10,12 +10,13 @@ JAR=bench/target/benchmarks.jar
 mkdir -p "$OUT"
 mvn -q -B -o package -pl bench -am -DskipTests
 
-log() { echo "$(date -u +%FT%TZ) $* | load: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/run.log"; }
+log() { echo "$(date -u +%FT%TZ) $* | load: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/run-log.txt"; }
 
-# With 2 threads the SDK's histograms and counters pick a stripe per thread from its identity hash, so
-# whether the two threads share a cache line is decided per fork: 2 threads need more, shorter forks.
+# With 2 threads the cost depends on how the threads' updates collide in the SDK's shared aggregation state,
+# which settles early in each fork: forks of the same code differ by up to 3x while iterations within one
+# agree. So 2 threads get many short forks (6 were still too few on a quiet machine; see docs/BENCHMARKS.md).
 recording_options() {
-  if [ "$1" = 1 ]; then echo "-f 2 -wi 3 -w 2 -i 5 -r 2"; else echo "-f 6 -wi 2 -w 1 -i 4 -r 1"; fi
+  if [ "$1" = 1 ]; then echo "-f 2 -wi 3 -w 2 -i 5 -r 2"; else echo "-f 10 -wi 2 -w 1 -i 4 -r 1"; fi
 }
 
 recording() {

@@ -21,7 +21,8 @@ def load(path):
         alloc = b['secondaryMetrics'].get('gc.alloc.rate.norm', {}).get('score')
         out[name] = dict(median=statistics.median(raw), lo=min(raw), hi=max(raw), score=pm['score'],
                          err=pm['scoreError'], unit=pm['scoreUnit'], alloc=alloc, threads=b['threads'],
-                         forks=b['forks'], n=len(raw))
+                         forks=b['forks'], n=len(raw),
+                         fork_medians=sorted(statistics.median(fork) for fork in pm['rawData']))
     return out
 
 
@@ -41,6 +42,17 @@ def recording(results):
             print(f'| {pair} | {agent["median"]:.1f} ({agent["lo"]:.1f}–{agent["hi"]:.1f}) '
                   f'| {raw["median"]:.1f} ({raw["lo"]:.1f}–{raw["hi"]:.1f}) '
                   f'| **{agent["median"] / raw["median"]:.2f}×** | {agent["alloc"]:.3f} | {raw["alloc"]:.3f} |')
+        if threads > 1:
+            # Each fork's threads land on their stripes once, so the spread across forks is the noise that matters.
+            print('\n| call | agent fork medians ns/op, sorted | raw SDK fork medians ns/op, sorted |')
+            print('|---|---|---|')
+            for path in files:
+                r = load(path)
+                agent = next(v for k, v in r.items() if k.startswith('agent'))
+                raw = next(v for k, v in r.items() if k.startswith('raw'))
+                pair = next(k for k in r if k.startswith('agent'))[len('agent'):]
+                print(f'| {pair} | {" ".join(f"{m:.0f}" for m in agent["fork_medians"])} '
+                      f'| {" ".join(f"{m:.0f}" for m in raw["fork_medians"])} |')
 
 
 def profiler(results):
@@ -56,7 +68,7 @@ def profiler(results):
         v = r[name]
         per_pass = v['alloc'] * 10_000_000
         print(f'| {name} | {v["median"] / 1e6:.1f} ({v["lo"] / 1e6:.1f}–{v["hi"] / 1e6:.1f}) '
-              f'| ± {v["err"] / 1e6:.1f} | {v["median"] / base:.2f}× | {v["alloc"]:.1f} B | {per_pass / 1e6:,.1f} MB |')
+              f'| ± {v["err"] / 1e6:.1f} | {v["median"] / base:.2f}× | {v["alloc"]:.2f} B | {per_pass / 1e6:,.2f} MB |')
 
 
 def indirection(results):
@@ -64,13 +76,16 @@ def indirection(results):
     if not os.path.exists(path):
         return
     r = load(path)
-    two, four = r['twoHops'], r['fourHops']
+    two = r['twoHops']['median']
     print('\n### Indirection (diagnostic)\n')
-    print('| chain to the histogram | median ns/op (min–max) |')
-    print('|---|---|')
-    print(f'| two hops (`holder.volumeRows`) | {two["median"]:.1f} ({two["lo"]:.1f}–{two["hi"]:.1f}) |')
-    print(f'| four hops (the agent\'s chain) | {four["median"]:.1f} ({four["lo"]:.1f}–{four["hi"]:.1f}) |')
-    print(f'| difference | {four["median"] - two["median"]:.1f} ns ({four["median"] / two["median"]:.2f}×) |')
+    print('| chain to the histogram | median ns/op (min–max) | vs two hops |')
+    print('|---|---|---|')
+    for name, chain in (('twoHops', '`holder.volumeRows` (a hand-written caller)'),
+                        ('threeHops', '`agent.volume.volumeRows` (the agent today)'),
+                        ('fourHops', '`agent.volume.instruments.volumeRows` (the agent before 2144223)')):
+        v = r[name]
+        print(f'| {chain} | {v["median"]:.1f} ({v["lo"]:.1f}–{v["hi"]:.1f}) '
+              f'| {v["median"] - two:+.1f} ns ({v["median"] / two:.2f}×) |')
 
 
 if __name__ == '__main__':

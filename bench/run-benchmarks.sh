@@ -24,7 +24,7 @@ recording() {
     for pair in QualityCheck Volume UsageRead; do
       log "recording $pair -t $threads"
       # shellcheck disable=SC2046
-      java -jar "$JAR" "AgentRecordingBenchmark\.(agent|raw)$pair\$" \
+      java -jar "$JAR" "AgentRecordingBenchmark\.(agent|raw)$pair(SkippingZero)?\$" \
         $(recording_options "$threads") -t "$threads" -prof gc \
         -rf json -rff "$OUT/recording-t$threads-$pair.json" > /dev/null
     done

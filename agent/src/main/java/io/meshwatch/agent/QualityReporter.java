@@ -59,8 +59,16 @@ public final class QualityReporter {
     }
     try {
       qualityChecks.add(1, passed ? attributes.good() : attributes.bad());
-      qualityRowsChecked.add(rowsChecked, attributes.plain());
-      qualityRowsFailed.add(rowsFailed, attributes.plain());
+      // Adding zero changes no sum, and skipping it matters: a branch the JIT never sees taken is
+      // compiled out, which keeps this method small enough to inline into the pipeline's caller
+      // (docs/BENCHMARKS.md, "Why QualityCheck missed"). A row counter's series appears with its first
+      // non-zero add; the collector reads a missing one as zero.
+      if (rowsChecked != 0) {
+        qualityRowsChecked.add(rowsChecked, attributes.plain());
+      }
+      if (rowsFailed != 0) {
+        qualityRowsFailed.add(rowsFailed, attributes.plain());
+      }
     } catch (RuntimeException e) {
       drops.unexpected(e);
     }

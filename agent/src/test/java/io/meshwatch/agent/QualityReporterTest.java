@@ -46,6 +46,22 @@ class QualityReporterTest {
   }
 
   @Test
+  void check_zeroRowCountsAddNoRowSeries() {
+    quality.check("orders.schema", true, 0, 0);
+    quality.check("orders.ids", true, 50, 0);
+
+    var metrics = fixture.collect();
+    assertThat(InMemoryAgent.find(metrics, QUALITY_CHECKS).orElseThrow())
+        .hasLongSumSatisfying(sum -> sum.hasPointsSatisfying(
+            point -> point.hasValue(1).hasAttributes(Attributes.of(CHECK, "orders.schema", OUTCOME, OUTCOME_PASS)),
+            point -> point.hasValue(1).hasAttributes(Attributes.of(CHECK, "orders.ids", OUTCOME, OUTCOME_PASS))));
+    assertThat(InMemoryAgent.find(metrics, QUALITY_ROWS_CHECKED).orElseThrow())
+        .hasLongSumSatisfying(sum -> sum.hasPointsSatisfying(
+            point -> point.hasValue(50).hasAttributes(Attributes.of(CHECK, "orders.ids"))));
+    assertThat(InMemoryAgent.find(metrics, QUALITY_ROWS_FAILED)).isEmpty();
+  }
+
+  @Test
   void check_equalNamesBuiltAtRunTimeShareOneSeries() {
     String built = new StringBuilder("orders.").append("unique_id").toString();
     quality.check("orders.unique_id", true);

@@ -87,6 +87,17 @@ public class AgentRecordingBenchmark {
     raw.qualityRowsFailed.add(0, checkOnly);
   }
 
+  /**
+   * The SDK calls the agent itself makes for a check with no failed rows: it skips adding zero. Set
+   * against {@link #agentQualityCheck} this isolates the agent's own overhead; set against
+   * {@link #rawQualityCheck} it shows what skipping the no-op add is worth.
+   */
+  @Benchmark
+  public void rawQualityCheckSkippingZero() {
+    raw.qualityChecks.add(1, checkPassed);
+    raw.qualityRowsChecked.add(1_000, checkOnly);
+  }
+
   @Benchmark
   public void agentVolume() {
     agent.volume().rowsWritten(ROWS);

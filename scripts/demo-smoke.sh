@@ -26,7 +26,12 @@ while [ $SECONDS -lt $deadline ]; do
   healthy=$(printf '%s\n' "$metrics" | grep -c '^meshwatch_slo_breaching{.*} 0\.0$' || true)
   silent=$(printf '%s\n' "$metrics" | grep -c '^meshwatch_product_agent_silent{.*} 1\.0$' || true)
   if [ "$products" -ge 20 ] && [ "$breaching" -ge 4 ] && [ "$healthy" -ge 20 ] && [ "$silent" -ge 1 ]; then
-    echo "demo-smoke: after ${SECONDS}s: $products products listed, $breaching SLOs breaching, $healthy not, $silent agent silent"
+    if grep -q "Failed to export" "$work/demo.log"; then
+      echo "demo-smoke: the collector refused exports of the demo's agents:" >&2
+      grep "Failed to export" "$work/demo.log" | head -5 >&2
+      exit 1
+    fi
+    echo "demo-smoke: after ${SECONDS}s: $products products listed, $breaching SLOs breaching, $healthy not, $silent agent silent, every export accepted"
     exit 0
   fi
   sleep 3

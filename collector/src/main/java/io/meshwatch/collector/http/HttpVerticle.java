@@ -34,7 +34,10 @@ public final class HttpVerticle extends VerticleBase {
         .setHost(host)
         .setPort(port)
         .setDecompressionSupported(true)
-        .setCompressionSupported(true);
+        .setCompressionSupported(true)
+        // The JDK HttpClient (the agent's OTLP sender) offers an h2c upgrade on its first request to a
+        // host; across that upgrade the gzip'd request body reached us undecoded. HTTP/1.1 it is.
+        .setHttp2ClearTextEnabled(false);
     return vertx.createHttpServer(options)
         .requestHandler(router())
         .listen()

@@ -58,6 +58,7 @@ public final class HttpVerticle extends VerticleBase {
     OtlpHandler otlp = new OtlpHandler(services);
     ProductsHandler products = new ProductsHandler(services);
     EventsHandler events = new EventsHandler(services);
+    SlosHandler slos = new SlosHandler(services);
 
     router.get("/health").handler(ctx -> Responses.json(ctx, 200, Map.of("status", "ok", "products", services.catalog().size())));
     router.get("/metrics").handler(ctx -> ctx.response()
@@ -68,6 +69,8 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/v1/products").handler(body).handler(products::register);
     router.get("/api/v1/products/:id").handler(products::get);
     router.post("/api/v1/products/:id/events").handler(body).handler(events::handle);
+    router.get("/api/v1/slos").handler(slos::list);
+    router.get("/api/v1/products/:id/slos/:name").handler(slos::get);
 
     router.errorHandler(413, ctx -> {
       services.ingestMetrics().rejected(RejectReason.BODY_TOO_LARGE, 1);

@@ -38,7 +38,7 @@ final class StatusJson {
     return out;
   }
 
-  private static Map<String, Object> slo(SloStatus slo) {
+  static Map<String, Object> slo(SloStatus slo) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("name", slo.slo());
     out.put("sli", slo.kind().label());

@@ -111,6 +111,37 @@ class BadInputTest {
   }
 
   @Test
+  void eventOlderThanTheLateness_is400NamingIt() {
+    String late = Instant.now().minusSeconds(2 * 3600).toString();
+    HttpResponse<String> response = events("{\"type\":\"volume\",\"rows\":10,\"time\":\"" + late + "\"}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("events[0].time", "too late", "PT1H");
+    assertRejectedAndStillServing("too_late");
+  }
+
+  @Test
+  void otlpPointOlderThanTheLateness_is400() {
+    long twoHoursAgo = (System.currentTimeMillis() - 2 * 3600 * 1000L) * 1_000_000L;
+    HttpResponse<String> response = otlpJson("""
+        {"resourceMetrics":[{"resource":{"attributes":[{"key":"meshwatch.product","value":{"stringValue":"auth.a"}}]},
+          "scopeMetrics":[{"metrics":[{"name":"meshwatch.volume.rows","histogram":{"aggregationTemporality":1,
+            "dataPoints":[{"startTimeUnixNano":"%d","timeUnixNano":"%d","count":"1","sum":120}]}}]}]}]}
+        """.formatted(twoHoursAgo - 1_000_000_000L, twoHoursAgo));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("before the collector's clock");
+    assertRejectedAndStillServing("too_late");
+  }
+
+  @Test
+  void oldDataTime_isAFreshnessValueNotLateData() {
+    String twoDaysAgo = Instant.now().minusSeconds(2 * 86_400).toString();
+
+    assertThat(events("{\"type\":\"freshness\",\"dataTime\":\"" + twoDaysAgo + "\"}").statusCode()).isEqualTo(202);
+  }
+
+  @Test
   void malformedEventJson_is400() {
     HttpResponse<String> response = events("{\"type\": \"volume\", ");
 

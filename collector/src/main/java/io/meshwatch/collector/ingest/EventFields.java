@@ -20,14 +20,19 @@ final class EventFields {
   private final String path;
   private final Instant latest;
   private final String latestText;
+  private final Instant earliest;
+  private final String earliestText;
   private final Consumer<Rejection> problems;
   private boolean failed;
 
-  EventFields(JsonNode event, String path, Instant now, Duration maxSkew, Consumer<Rejection> problems) {
+  EventFields(JsonNode event, String path, Instant now, Duration maxSkew, Duration maxLateness,
+      Consumer<Rejection> problems) {
     this.event = event;
     this.path = path;
     this.latest = now.plus(maxSkew);
     this.latestText = "more than " + maxSkew + " after the collector's clock (" + now + ")";
+    this.earliest = now.minus(maxLateness);
+    this.earliestText = "more than " + maxLateness + " before the collector's clock (" + now + ")";
     this.problems = problems;
   }
 
@@ -105,6 +110,19 @@ final class EventFields {
     }
     if (time.isAfter(latest)) {
       problem(RejectReason.FUTURE_TIMESTAMP, field, time + " is in the future, " + latestText);
+      return null;
+    }
+    return time;
+  }
+
+  /**
+   * The event's observation time ({@code absent} when not given): like {@link #time}, and not older
+   * than the lateness allows, because a late event would land in a bucket the SLOs already judged.
+   */
+  @Nullable Instant observedAt(String field, Instant absent) {
+    Instant time = time(field, absent);
+    if (time != null && time.isBefore(earliest)) {
+      problem(RejectReason.TOO_LATE, field, time + " is too late, " + earliestText);
       return null;
     }
     return time;

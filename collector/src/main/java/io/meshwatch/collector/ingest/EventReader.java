@@ -29,16 +29,18 @@ final class EventReader {
   private final ProductId product;
   private final Instant now;
   private final Duration maxSkew;
+  private final Duration maxLateness;
 
-  EventReader(ProductId product, Instant now, Duration maxSkew) {
+  EventReader(ProductId product, Instant now, Duration maxSkew, Duration maxLateness) {
     this.product = product;
     this.now = now;
     this.maxSkew = maxSkew;
+    this.maxLateness = maxLateness;
   }
 
   /** The event's signal, or {@code null} after telling {@code problems} everything wrong with it. */
   @Nullable Signal read(String path, JsonNode event, Consumer<Rejection> problems) {
-    EventFields fields = new EventFields(event, path, now, maxSkew, problems);
+    EventFields fields = new EventFields(event, path, now, maxSkew, maxLateness, problems);
     if (!event.isObject()) {
       fields.problem(RejectReason.MALFORMED, "", "must be an object with a \"type\", got " + event);
       return null;
@@ -51,7 +53,7 @@ final class EventReader {
       return null;
     }
     fields.onlyFields(FIELDS.get(type), type);
-    Instant at = fields.time(TIME, now);
+    Instant at = fields.observedAt(TIME, now);
     Signal signal = signal(type, fields, at == null ? now : at);
     return fields.failed() ? null : signal;
   }

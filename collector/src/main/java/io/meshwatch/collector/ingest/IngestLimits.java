@@ -9,8 +9,15 @@ import java.time.Duration;
  * @param maxSeries how many cumulative OTLP series the collector tracks to turn them into deltas
  * @param seriesIdleTimeout after how long without a point a cumulative series is forgotten
  * @param maxEventsPerRequest how many JSON events one request may carry
+ * @param maxLateness how far in the past a point's or event's time may be before it is rejected as too
+ *     late (a freshness data time is a value, not a point time, and may be as old as it is)
  */
-public record IngestLimits(Duration maxClockSkew, int maxSeries, Duration seriesIdleTimeout, int maxEventsPerRequest) {
+public record IngestLimits(
+    Duration maxClockSkew, int maxSeries, Duration seriesIdleTimeout, int maxEventsPerRequest, Duration maxLateness) {
+
+  /** Late data within an hour lands in its minute bucket; an agent never needs more: its cumulative
+   * sums are re-sent with the time of the next export. */
+  public static final Duration DEFAULT_MAX_LATENESS = Duration.ofHours(1);
 
   /** A clock a day ahead is broken, not skewed; the bound also keeps time arithmetic far from overflow. */
   private static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
@@ -28,9 +35,17 @@ public record IngestLimits(Duration maxClockSkew, int maxSeries, Duration series
     if (maxEventsPerRequest < 1) {
       throw new IllegalArgumentException("maxEventsPerRequest must be at least 1, got " + maxEventsPerRequest);
     }
+    if (maxLateness == null || maxLateness.isNegative() || maxLateness.isZero()) {
+      throw new IllegalArgumentException("maxLateness must be positive, got " + maxLateness);
+    }
   }
 
-  /** 5 minutes of clock skew, 100 000 series idle for at most an hour, 10 000 events per request. */
+  /** The limits with the default {@link #DEFAULT_MAX_LATENESS}. */
+  public IngestLimits(Duration maxClockSkew, int maxSeries, Duration seriesIdleTimeout, int maxEventsPerRequest) {
+    this(maxClockSkew, maxSeries, seriesIdleTimeout, maxEventsPerRequest, DEFAULT_MAX_LATENESS);
+  }
+
+  /** 5 minutes of clock skew, 100 000 series idle for at most an hour, 10 000 events per request, 1 hour late. */
   public static IngestLimits defaults() {
     return new IngestLimits(Duration.ofMinutes(5), 100_000, Duration.ofHours(1), 10_000);
   }

@@ -45,7 +45,7 @@ public final class JsonEventDecoder {
    */
   public DecodeResult decode(ProductId product, byte[] body) throws MalformedPayloadException {
     List<JsonNode> events = events(parse(body));
-    EventReader reader = new EventReader(product, clock.instant(), limits.maxClockSkew());
+    EventReader reader = new EventReader(product, clock.instant(), limits.maxClockSkew(), limits.maxLateness());
     List<Signal> signals = new ArrayList<>(events.size());
     List<Rejection> problems = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {

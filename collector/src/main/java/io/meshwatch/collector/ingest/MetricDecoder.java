@@ -32,14 +32,19 @@ final class MetricDecoder {
   private final Instant now;
   private final Duration maxSkew;
   private final long latestNanos;
+  private final long earliestNanos;
+  private final Duration maxLateness;
   private final CumulativeDeltas cumulative;
   private final RequestTally tally;
 
-  MetricDecoder(Instant now, Duration maxSkew, CumulativeDeltas cumulative, RequestTally tally) {
+  MetricDecoder(Instant now, Duration maxSkew, Duration maxLateness, CumulativeDeltas cumulative, RequestTally tally) {
     this.now = now;
     this.maxSkew = maxSkew;
     Instant latest = now.plus(maxSkew);
     this.latestNanos = Math.multiplyExact(latest.getEpochSecond(), 1_000_000_000L) + latest.getNano();
+    Instant earliest = now.minus(maxLateness);
+    this.earliestNanos = Math.max(0, Math.multiplyExact(earliest.getEpochSecond(), 1_000_000_000L) + earliest.getNano());
+    this.maxLateness = maxLateness;
     this.cumulative = cumulative;
     this.tally = tally;
   }
@@ -87,6 +92,13 @@ final class MetricDecoder {
           : Long.toUnsignedString(sample.timeNanos()) + " ns";
       reject(RejectReason.FUTURE_TIMESTAMP, where + "point time " + time
           + " is in the future, more than " + maxSkew + " after the collector's clock (" + now + ")", 1);
+      return;
+    }
+    // Time 0 means "not set" (observed now); anything else older than the lateness would land in a
+    // bucket the SLOs have already judged, or outside them: refuse it rather than acknowledge and drop it.
+    if (sample.timeNanos() != 0 && Long.compareUnsigned(sample.timeNanos(), earliestNanos) < 0) {
+      reject(RejectReason.TOO_LATE, where + "point time " + Instant.ofEpochSecond(0, sample.timeNanos())
+          + " is more than " + maxLateness + " before the collector's clock (" + now + ")", 1);
       return;
     }
     if (sample.problem() != null) {

@@ -94,7 +94,7 @@ public final class OtlpMetricsDecoder {
   public DecodeResult decode(ExportMetricsServiceRequest request) {
     Instant now = clock.instant();
     RequestTally tally = new RequestTally();
-    MetricDecoder metrics = new MetricDecoder(now, limits.maxClockSkew(), cumulative, tally);
+    MetricDecoder metrics = new MetricDecoder(now, limits.maxClockSkew(), limits.maxLateness(), cumulative, tally);
     Map<ProductId, ProductSignals> products = new LinkedHashMap<>();
     for (ResourceMetrics resource : request.getResourceMetricsList()) {
       ResourceProduct owner = ResourceProduct.of(resource.getResource(), knownProduct);

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,22 +32,24 @@ public final class Authorizer {
 
   /** May the holder of {@code authorization} (the raw header value) manage descriptors? */
   public AuthDecision admin(@Nullable String authorization) {
-    String digest = bearerDigest(authorization);
-    if (digest == null) {
-      return missing(authorization);
-    }
-    if (adminDigests.contains(digest)) {
-      return AuthDecision.ALLOWED;
-    }
-    ProductId scope = ingestDigests.get(digest);
-    if (scope != null) {
-      return forbidden("this token may only write product " + scope + "; managing products needs an admin token");
-    }
-    return unknownToken();
+    return decide(authorization, scope ->
+        forbidden("this token may only write product " + scope + "; managing products needs an admin token"));
   }
 
   /** May the holder of {@code authorization} write signals for {@code product}? */
   public AuthDecision write(@Nullable String authorization, ProductId product) {
+    return decide(authorization, scope -> scope.equals(product)
+        ? AuthDecision.ALLOWED
+        : forbidden("this token may only write product " + scope + ", not " + product));
+  }
+
+  /** Is the token known at all? For endpoints whose products are only known once the body is decoded. */
+  public AuthDecision authenticated(@Nullable String authorization) {
+    return decide(authorization, scope -> AuthDecision.ALLOWED);
+  }
+
+  /** Missing or unknown tokens are refused and admin tokens allowed alike; an ingest token's fate depends on its product. */
+  private AuthDecision decide(@Nullable String authorization, Function<ProductId, AuthDecision> ingestTokenFor) {
     String digest = bearerDigest(authorization);
     if (digest == null) {
       return missing(authorization);
@@ -55,21 +58,7 @@ public final class Authorizer {
       return AuthDecision.ALLOWED;
     }
     ProductId scope = ingestDigests.get(digest);
-    if (scope == null) {
-      return unknownToken();
-    }
-    return scope.equals(product)
-        ? AuthDecision.ALLOWED
-        : forbidden("this token may only write product " + scope + ", not " + product);
-  }
-
-  /** Is the token known at all? For endpoints whose products are only known once the body is decoded. */
-  public AuthDecision authenticated(@Nullable String authorization) {
-    String digest = bearerDigest(authorization);
-    if (digest == null) {
-      return missing(authorization);
-    }
-    return adminDigests.contains(digest) || ingestDigests.containsKey(digest) ? AuthDecision.ALLOWED : unknownToken();
+    return scope == null ? unknownToken() : ingestTokenFor.apply(scope);
   }
 
   private static @Nullable String bearerDigest(@Nullable String authorization) {

@@ -6,7 +6,6 @@ import io.meshwatch.collector.ingest.MalformedPayloadException;
 import io.meshwatch.collector.ingest.RejectReason;
 import io.meshwatch.collector.ingest.Rejection;
 import io.meshwatch.model.ProductId;
-import io.meshwatch.model.Signal;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +29,9 @@ final class EventsHandler {
       services.ingestMetrics().rejected(RejectReason.INVALID_PRODUCT, 1);
       return;
     }
-    AuthDecision auth = services.authorizer().write(ctx.request().getHeader("Authorization"), id.get());
+    AuthDecision auth = services.authorizer().write(Requests.authorization(ctx), id.get());
     if (!auth.allowed()) {
-      services.ingestMetrics().rejected(
-          auth.outcome() == AuthDecision.Outcome.FORBIDDEN ? RejectReason.FORBIDDEN : RejectReason.UNAUTHENTICATED, 1);
+      services.countRefusal(auth);
       Responses.error(ctx, auth.outcome().httpStatus(), auth.message());
       return;
     }
@@ -44,7 +42,7 @@ final class EventsHandler {
     }
     DecodeResult result;
     try {
-      byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+      byte[] body = Requests.body(ctx);
       result = services.events().decode(id.get(), body);
     } catch (MalformedPayloadException e) {
       services.ingestMetrics().rejected(RejectReason.MALFORMED, 1);
@@ -52,16 +50,13 @@ final class EventsHandler {
       return;
     }
     if (!result.rejections().isEmpty()) {
-      result.rejections().forEach(r -> services.ingestMetrics().rejected(r.reason(), 1));
+      services.countRejections(result);
       List<String> problems = result.rejections().stream().map(Rejection::message).toList();
       Responses.error(ctx, 400, "rejected " + problems.size() + " problem(s): " + result.errorMessage(),
           Map.of("problems", problems, "reasons", result.rejections().stream().map(r -> r.reason().label()).distinct().toList()));
       return;
     }
-    for (Signal signal : result.signals()) {
-      services.engine().record(signal);
-    }
-    services.ingestMetrics().accepted("events", result.signals().size());
+    services.accept("events", result.signals());
     Responses.json(ctx, 202, Map.of("accepted", result.signals().size()));
   }
 }

@@ -1,25 +1,26 @@
 package io.meshwatch.collector.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 import io.meshwatch.collector.auth.AuthDecision;
 import io.meshwatch.collector.ingest.DecodeResult;
 import io.meshwatch.collector.ingest.MalformedPayloadException;
-import io.meshwatch.collector.ingest.RejectReason;
-import io.meshwatch.collector.ingest.Rejection;
-import io.meshwatch.model.ProductId;
-import io.meshwatch.model.Signal;
 import io.meshwatch.collector.ingest.OtlpMetricsDecoder;
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.meshwatch.collector.ingest.RejectReason;
+import io.meshwatch.model.ProductId;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsPartialSuccess;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code POST /v1/metrics} as the OTLP/HTTP specification has it: protobuf or JSON bodies (gzip is
@@ -48,14 +49,14 @@ final class OtlpHandler {
       Responses.error(ctx, 415, "Content-Type must be " + PROTOBUF + " or " + JSON + ", got '" + mediaType + "'");
       return;
     }
-    AuthDecision auth = services.authorizer().authenticated(ctx.request().getHeader("Authorization"));
+    AuthDecision auth = services.authorizer().authenticated(Requests.authorization(ctx));
     if (!auth.allowed()) {
       refuse(ctx, json, auth);
       return;
     }
     ExportMetricsServiceRequest request;
     try {
-      byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+      byte[] body = Requests.body(ctx);
       request = json ? OtlpMetricsDecoder.parseJson(body) : OtlpMetricsDecoder.parseProtobuf(body);
     } catch (MalformedPayloadException e) {
       services.ingestMetrics().rejected(RejectReason.MALFORMED, 1);
@@ -64,24 +65,19 @@ final class OtlpHandler {
     }
     // Before decoding: decoding advances cumulative state, which a refused request must not touch.
     for (ProductId product : OtlpMetricsDecoder.productsNamed(request)) {
-      AuthDecision write = services.authorizer().write(ctx.request().getHeader("Authorization"), product);
+      AuthDecision write = services.authorizer().write(Requests.authorization(ctx), product);
       if (!write.allowed()) {
         refuse(ctx, json, write);
         return;
       }
     }
     DecodeResult result = services.otlp().decode(request);
-    for (Rejection rejection : result.rejections()) {
-      services.ingestMetrics().rejected(rejection.reason(), 1);
-    }
+    services.countRejections(result);
     if (result.allRejected()) {
       status(ctx, json, 400, STATUS_INVALID_ARGUMENT, result.errorMessage());
       return;
     }
-    for (Signal signal : result.signals()) {
-      services.engine().record(signal);
-    }
-    services.ingestMetrics().accepted("otlp", result.signals().size());
+    services.accept("otlp", result.signals());
     ExportMetricsServiceResponse.Builder response = ExportMetricsServiceResponse.newBuilder();
     if (result.rejectedPoints() > 0) {
       response.setPartialSuccess(ExportMetricsPartialSuccess.newBuilder()
@@ -92,8 +88,7 @@ final class OtlpHandler {
   }
 
   private void refuse(RoutingContext ctx, boolean json, AuthDecision decision) {
-    services.ingestMetrics().rejected(
-        decision.outcome() == AuthDecision.Outcome.FORBIDDEN ? RejectReason.FORBIDDEN : RejectReason.UNAUTHENTICATED, 1);
+    services.countRefusal(decision);
     int code = decision.outcome() == AuthDecision.Outcome.FORBIDDEN ? STATUS_PERMISSION_DENIED : STATUS_UNAUTHENTICATED;
     status(ctx, json, decision.outcome().httpStatus(), code, decision.message());
   }
@@ -126,15 +121,15 @@ final class OtlpHandler {
 
   private static byte[] statusJson(int code, String message) {
     try {
-      return Responses.JSON.writeValueAsBytes(java.util.Map.of("code", code, "message", message));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return Responses.JSON.writeValueAsBytes(Map.of("code", code, "message", message));
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
 
   private static byte[] printJson(ExportMetricsServiceResponse response) {
     try {
-      return JsonFormat.printer().print(response).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      return JsonFormat.printer().print(response).getBytes(StandardCharsets.UTF_8);
     } catch (InvalidProtocolBufferException e) {
       throw new IllegalStateException(e);
     }

@@ -43,7 +43,7 @@ final class ProductsHandler {
   }
 
   void register(RoutingContext ctx) {
-    AuthDecision auth = services.authorizer().admin(ctx.request().getHeader("Authorization"));
+    AuthDecision auth = services.authorizer().admin(Requests.authorization(ctx));
     if (!auth.allowed()) {
       Responses.error(ctx, auth.outcome().httpStatus(), auth.message());
       return;

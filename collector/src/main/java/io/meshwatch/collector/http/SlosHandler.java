@@ -61,13 +61,13 @@ final class SlosHandler {
       return;
     }
     String name = ctx.pathParam("name");
-    Optional<SloStatus> slo = services.engine().status(id.get())
-        .flatMap(status -> status.slos().stream().filter(s -> s.slo().equals(name)).findFirst());
+    Optional<ProductStatus> product = services.engine().status(id.get());
+    Optional<SloStatus> slo = product.flatMap(status -> status.slos().stream().filter(s -> s.slo().equals(name)).findFirst());
     if (slo.isEmpty()) {
       Responses.error(ctx, 404, "product '" + id.get() + "' has no evaluated SLO named '" + name + "'");
       return;
     }
-    Responses.json(ctx, 200, view(services.engine().status(id.get()).orElseThrow(), slo.get()));
+    Responses.json(ctx, 200, view(product.get(), slo.get()));
   }
 
   private static Map<String, Object> view(ProductStatus product, SloStatus slo) {

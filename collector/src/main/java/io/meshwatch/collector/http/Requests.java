@@ -1,0 +1,20 @@
+package io.meshwatch.collector.http;
+
+import io.vertx.ext.web.RoutingContext;
+import org.jspecify.annotations.Nullable;
+
+/** What the handlers read off a request, read one way everywhere. */
+final class Requests {
+
+  private Requests() {}
+
+  /** The body as read by the route's body handler; empty when there was none. */
+  static byte[] body(RoutingContext ctx) {
+    return ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+  }
+
+  /** The raw {@code Authorization} header, for the {@code Authorizer}. */
+  static @Nullable String authorization(RoutingContext ctx) {
+    return ctx.request().getHeader("Authorization");
+  }
+}

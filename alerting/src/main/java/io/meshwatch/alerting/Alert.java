@@ -1,5 +1,6 @@
 package io.meshwatch.alerting;
 
+import io.meshwatch.model.Severity;
 import io.meshwatch.model.ProductId;
 import java.time.Instant;
 import java.util.Collections;

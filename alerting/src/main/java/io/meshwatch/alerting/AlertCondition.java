@@ -1,5 +1,6 @@
 package io.meshwatch.alerting;
 
+import io.meshwatch.model.Severity;
 import io.meshwatch.model.BurnRateThresholds;
 import io.meshwatch.model.SloState;
 import io.meshwatch.model.SloStatus;

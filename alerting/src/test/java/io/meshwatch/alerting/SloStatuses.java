@@ -1,5 +1,6 @@
 package io.meshwatch.alerting;
 
+import io.meshwatch.model.BudgetForecast;
 import io.meshwatch.model.BurnWindow;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.ProductStatus;
@@ -7,6 +8,8 @@ import io.meshwatch.model.AgentState;
 import io.meshwatch.model.SliKind;
 import io.meshwatch.model.SloState;
 import io.meshwatch.model.SloStatus;
+import io.meshwatch.model.WindowSpan;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +22,8 @@ final class SloStatuses {
   private SloStatuses() {}
 
   static SloStatus slo(String name, SloState state, Map<BurnWindow, Double> burnRates) {
-    return new SloStatus(ORDERS, name, SliKind.FRESHNESS, 0.995, state, 0.9, 0.993, 0.375, burnRates, T0);
+    return new SloStatus(ORDERS, name, SliKind.FRESHNESS, 0.995, state, 0.9, 0.993, 0.375, burnRates, T0,
+        new WindowSpan(T0.minus(Duration.ofDays(28)), T0), 993, 1000, List.of(), BudgetForecast.NONE, null);
   }
 
   static List<ProductStatus> product(SloStatus... slos) {

@@ -4,26 +4,26 @@ import java.util.Locale;
 
 /** What an SLO measures. Each kind is fed by one signal of {@link SignalContract}. */
 public enum SliKind {
-  /** Share of time the data's age is under a {@link Threshold.MaxAge}. */
+  /** Share of time the data's age is under a {@link Threshold.MaxAge} (or the learned cadence). */
   FRESHNESS(true),
   /** Share of quality checks that pass. */
   QUALITY(false),
-  /** Share of runs whose rows written fall inside a {@link Threshold.RowBand}. */
+  /** Share of runs whose rows written fall inside a {@link Threshold.RowBand} (or the learned band). */
   VOLUME(true),
   /** Share of consumer reads that succeed. */
   AVAILABILITY(false),
   /** Share of pipeline runs that succeed. */
   RUN_SUCCESS(false);
 
-  private final boolean needsThreshold;
+  private final boolean takesThreshold;
 
-  SliKind(boolean needsThreshold) {
-    this.needsThreshold = needsThreshold;
+  SliKind(boolean takesThreshold) {
+    this.takesThreshold = takesThreshold;
   }
 
-  /** Whether an SLO of this kind must declare a threshold. */
-  public boolean needsThreshold() {
-    return needsThreshold;
+  /** Whether an SLO of this kind has a threshold: declared, or else learned from history. */
+  public boolean takesThreshold() {
+    return takesThreshold;
   }
 
   /** The name used in descriptors, APIs and metric labels, e.g. {@code run_success}. */

@@ -8,8 +8,13 @@ public enum SloState {
   HEALTHY,
   /** Compliance over the window is below the objective: the promise is broken. */
   BREACHING,
-  /** Nothing has been measured in the SLO window yet. */
-  NO_DATA;
+  /**
+   * The SLI cannot be measured now (the agent is silent, or the window holds no events): the error
+   * budget is frozen, and alerts neither fire nor resolve on it.
+   */
+  NO_DATA,
+  /** Measured for less than the SLO's minimum history: too early to call it healthy or breaching. */
+  INSUFFICIENT_HISTORY;
 
   /** The name used in APIs and metric labels, e.g. {@code no_data}. */
   public String label() {

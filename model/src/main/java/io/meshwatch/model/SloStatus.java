@@ -1,6 +1,7 @@
 package io.meshwatch.model;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -8,10 +9,15 @@ import org.jspecify.annotations.Nullable;
  * One SLO of one product as evaluated at {@code evaluatedAt}.
  *
  * <p>Ratios are in [0, 1]; they are {@code null} where nothing was measured. {@code sli} is the SLI
- * over the last five minutes, {@code compliance} the SLI over the SLO's whole window,
- * {@code errorBudgetRemaining} the share of the window's error budget not yet spent (negative once
- * overspent), and {@code burnRates} how fast the budget burns over each window (1.0 = exactly
- * on budget).
+ * over the last five minutes, {@code compliance} the SLI over the SLO's window ({@code window}, less
+ * its exclusions), {@code errorBudgetRemaining} the share of the window's error budget not yet spent
+ * (negative once overspent), {@code burnRates} how fast the budget burns over each standard window
+ * (1.0 = exactly on budget), {@code burnAlerts} the SLO's alert conditions as evaluated,
+ * {@code goodEvents} and {@code totalEvents} the counts behind compliance (minutes, for freshness),
+ * and {@code baseline} what was learned where the SLO declares no threshold.
+ *
+ * <p>While the state is {@link SloState#NO_DATA} the numbers are those of the frozen budget and
+ * consumers must neither fire nor resolve alerts on them.
  */
 public record SloStatus(
     ProductId product,
@@ -23,9 +29,30 @@ public record SloStatus(
     @Nullable Double compliance,
     @Nullable Double errorBudgetRemaining,
     Map<BurnWindow, Double> burnRates,
-    Instant evaluatedAt) {
+    Instant evaluatedAt,
+    WindowSpan window,
+    long goodEvents,
+    long totalEvents,
+    List<BurnAlert> burnAlerts,
+    BudgetForecast forecast,
+    @Nullable LearnedBaseline baseline) {
 
   public SloStatus {
     burnRates = Map.copyOf(burnRates);
+    burnAlerts = List.copyOf(burnAlerts);
+    if (goodEvents < 0 || totalEvents < goodEvents) {
+      throw new IllegalArgumentException("needs 0 <= good <= total, got " + goodEvents + " of " + totalEvents);
+    }
+  }
+
+  /** The share of the error budget spent, {@code 1 - errorBudgetRemaining}; {@code null} when nothing was measured. */
+  public @Nullable Double errorBudgetConsumed() {
+    return errorBudgetRemaining == null ? null : 1.0 - errorBudgetRemaining;
+  }
+
+  /** Whether any burn condition of {@code severity} is burning (never while the state is no_data). */
+  public boolean burning(Severity severity) {
+    return state != SloState.NO_DATA
+        && burnAlerts.stream().anyMatch(a -> a.condition().severity() == severity && a.burning());
   }
 }

@@ -2,7 +2,7 @@ package io.meshwatch.model;
 
 import java.time.Duration;
 
-/** The threshold an SLI needs to tell a good event from a bad one (see {@link SliKind#needsThreshold()}). */
+/** The threshold an SLI needs to tell a good event from a bad one (see {@link SliKind#takesThreshold()}). */
 public sealed interface Threshold {
 
   /** Data is fresh while its age is at most {@code maxAge}. */

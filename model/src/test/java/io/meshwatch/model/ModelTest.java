@@ -27,9 +27,9 @@ class ModelTest {
   }
 
   @Test
-  void sloSpec_kindThatNeedsThresholdRejectsNone() {
-    assertThatThrownBy(() -> new SloSpec("fresh", SliKind.FRESHNESS, null, 99, Duration.ofDays(28)))
-        .hasMessageContaining("needs a threshold");
+  void sloSpec_rejectsWrongThresholdAndObjective_learnsAMissingThreshold() {
+    assertThat(new SloSpec("fresh", SliKind.FRESHNESS, null, 99, Duration.ofDays(28)).learnsThreshold()).isTrue();
+    assertThat(new SloSpec("q", SliKind.QUALITY, null, 99, Duration.ofDays(28)).learnsThreshold()).isFalse();
     assertThatThrownBy(
             () -> new SloSpec("fresh", SliKind.FRESHNESS, new Threshold.RowBand(1, 2), 99, Duration.ofDays(28)))
         .hasMessageContaining("cannot take a RowBand");

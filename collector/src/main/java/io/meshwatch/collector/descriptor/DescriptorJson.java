@@ -63,7 +63,7 @@ public final class DescriptorJson {
       out.put("threshold", rows);
     }
     out.put("objective", slo.objectivePercent());
-    out.put("window", DurationText.format(slo.window()));
+    out.put("window", slo.window().label());
     return out;
   }
 }

@@ -1,5 +1,6 @@
 package io.meshwatch.collector.descriptor;
 
+import io.meshwatch.model.DurationLabel;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -55,27 +56,7 @@ public final class DurationText {
    * @throws IllegalArgumentException for negative durations or ones finer than a millisecond
    */
   public static String format(Duration duration) {
-    if (duration.isNegative() || duration.toNanosPart() % 1_000_000 != 0) {
-      throw new IllegalArgumentException("cannot write duration " + duration);
-    }
-    long millis = duration.toMillis();
-    if (millis % 1000 != 0) {
-      return millis + "ms";
-    }
-    long seconds = millis / 1000;
-    if (seconds == 0) {
-      return "0s";
-    }
-    if (seconds % 86_400 == 0) {
-      return seconds / 86_400 + "d";
-    }
-    if (seconds % 3600 == 0) {
-      return seconds / 3600 + "h";
-    }
-    if (seconds % 60 == 0) {
-      return seconds / 60 + "m";
-    }
-    return seconds + "s";
+    return DurationLabel.of(duration);
   }
 
   private static Duration of(long amount, String unit) {

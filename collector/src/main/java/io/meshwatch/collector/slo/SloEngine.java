@@ -98,7 +98,7 @@ public final class SloEngine {
         store.drop(id, spec.name());
         old = null;
       }
-      SliSeries series = store.open(id, spec.name(), spec.window());
+      SliSeries series = store.open(id, spec.name(), spec.window().longest());
       tracks.add(old == null ? new SloTrack(spec, series, minute) : old.respecified(spec, series));
     }
     before.keySet().stream().filter(name -> !names.contains(name)).forEach(name -> store.drop(id, name));

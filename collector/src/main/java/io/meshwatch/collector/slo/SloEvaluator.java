@@ -2,6 +2,7 @@ package io.meshwatch.collector.slo;
 
 import io.meshwatch.collector.store.Counts;
 import io.meshwatch.collector.store.SliSeries;
+import io.meshwatch.model.BudgetForecast;
 import io.meshwatch.model.BurnWindow;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.SloSpec;
@@ -10,6 +11,7 @@ import io.meshwatch.model.SloStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,7 +26,7 @@ final class SloEvaluator {
 
   static SloStatus evaluate(ProductId product, SloSpec spec, SliSeries series, Instant now) {
     double budget = spec.errorBudget();
-    Counts window = series.counts(spec.window(), now);
+    Counts window = series.counts(spec.window().longest(), now);
     Map<BurnWindow, Double> burnRates = new EnumMap<>(BurnWindow.class);
     for (BurnWindow burn : BurnWindow.values()) {
       Counts counts = series.counts(burn.duration(), now);
@@ -41,7 +43,8 @@ final class SloEvaluator {
       state = compliance < spec.objective() ? SloState.BREACHING : SloState.HEALTHY;
     }
     return new SloStatus(product, spec.name(), spec.kind(), spec.objective(), state,
-        series.counts(SLI_WINDOW, now).ratio(), compliance, budgetRemaining, burnRates, now);
+        series.counts(SLI_WINDOW, now).ratio(), compliance, budgetRemaining, burnRates, now,
+        spec.window().spanAt(now), window.good(), window.total(), List.of(), BudgetForecast.NONE, null);
   }
 
   /** 1 − good/total, from the bad count: 10 bad of 100 gives 0.1, where 1 − 0.9 gives 0.0999…98. */

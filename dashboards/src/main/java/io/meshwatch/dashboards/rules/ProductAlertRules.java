@@ -74,7 +74,7 @@ final class ProductAlertRules {
         + " == 1";
     Map<String, String> annotations = annotations(product,
         product.id() + ": SLO " + slo.name() + " is below its " + percent(slo.objectivePercent()) + " objective",
-        "Compliance over the SLO's " + PromDuration.format(slo.window()) + " window is below the objective: the promise to consumers is broken.");
+        "Compliance over the SLO's " + slo.window().label() + " window is below the objective: the promise to consumers is broken.");
     return new AlertingRule(RuleLabels.ALERT_BREACHING, expr, options.alertFor(), options.keepFiringFor(),
         sloLabels(product, slo, RuleLabels.TICKET), annotations);
   }

@@ -1,4 +1,4 @@
-package io.meshwatch.alerting;
+package io.meshwatch.model;
 
 import java.util.Locale;
 

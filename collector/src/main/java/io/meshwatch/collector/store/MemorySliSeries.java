@@ -3,7 +3,12 @@ package io.meshwatch.collector.store;
 import io.meshwatch.model.BurnWindow;
 import java.time.Duration;
 import java.time.Instant;
+import io.meshwatch.model.WindowSpan;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +33,7 @@ final class MemorySliSeries implements SliSeries {
   private Duration window;
   private BucketRing minutes;
   private @Nullable BucketRing hours;
+  private long firstMinute = Long.MAX_VALUE;
 
   MemorySliSeries(Duration window) {
     this.window = window;
@@ -47,6 +53,9 @@ final class MemorySliSeries implements SliSeries {
     if (hours != null) {
       kept |= hours.add(Math.min(hour(atMillis), hours.head()), good, total);
     }
+    if (kept && total > 0) {
+      firstMinute = Math.min(firstMinute, minute(atMillis));
+    }
     return kept;
   }
 
@@ -58,6 +67,66 @@ final class MemorySliSeries implements SliSeries {
       return minutes.sum((int) Math.min(lookBackMinutes, MINUTES));
     }
     return hours.sum((int) Math.min(ceil(lookBack, HOUR_MILLIS), hours.capacity()));
+  }
+
+  @Override
+  public synchronized Counts counts(WindowSpan span, Instant now) {
+    long[] sums = new long[2];
+    visit(span, now, (startMillis, good, total) -> {
+      sums[0] += good;
+      sums[1] += total;
+    });
+    return new Counts(sums[0], sums[1]);
+  }
+
+  @Override
+  public synchronized List<SliBucket> history(WindowSpan span, Duration step, Instant now) {
+    long stepMillis = Math.max(1, step.toMillis());
+    Map<Long, long[]> byStep = new TreeMap<>();
+    visit(span, now, (startMillis, good, total) -> {
+      long[] sums = byStep.computeIfAbsent(Math.floorDiv(startMillis, stepMillis) * stepMillis, k -> new long[2]);
+      sums[0] += good;
+      sums[1] += total;
+    });
+    List<SliBucket> out = new ArrayList<>(byStep.size());
+    byStep.forEach((start, sums) -> out.add(new SliBucket(Instant.ofEpochMilli(start), sums[0], sums[1])));
+    return out;
+  }
+
+  @Override
+  public synchronized @Nullable Instant firstEvent() {
+    return firstMinute == Long.MAX_VALUE ? null : Instant.ofEpochMilli(firstMinute * MINUTE_MILLIS);
+  }
+
+  /**
+   * Visits the buckets starting within {@code span}: hour buckets for the time before the minute ring
+   * covers (from the first whole hour it covers on), minute buckets after.
+   */
+  private void visit(WindowSpan span, Instant now, SpanVisitor visitor) {
+    advanceTo(now.toEpochMilli());
+    long from = span.start().toEpochMilli();
+    long to = span.end().toEpochMilli();
+    long minutesFrom = (minutes.head() - MINUTES + 1) * MINUTE_MILLIS;
+    long split = hours == null ? Long.MIN_VALUE : -Math.floorDiv(-minutesFrom, HOUR_MILLIS) * HOUR_MILLIS;
+    if (hours != null) {
+      hours.forEach((hour, good, total) -> {
+        long start = hour * HOUR_MILLIS;
+        if (start >= from && start < to && start < split) {
+          visitor.visit(start, good, total);
+        }
+      });
+    }
+    minutes.forEach((minute, good, total) -> {
+      long start = minute * MINUTE_MILLIS;
+      if (start >= from && start < to && start >= split) {
+        visitor.visit(start, good, total);
+      }
+    });
+  }
+
+  @FunctionalInterface
+  private interface SpanVisitor {
+    void visit(long startMillis, long good, long total);
   }
 
   @Override

@@ -1,7 +1,10 @@
 package io.meshwatch.collector.store;
 
+import io.meshwatch.model.WindowSpan;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Good and total events of one SLO of one product over time, bucketed so that windows can be summed.
@@ -36,6 +39,23 @@ public interface SliSeries {
    * windows map to buckets). A look-back beyond {@link #retention()} answers what is kept.
    */
   Counts counts(Duration lookBack, Instant now);
+
+  /**
+   * The events in the buckets that start within {@code span}, at the finest resolution the series
+   * still holds for that time; spans aligned to that resolution are exact. Used for calendar windows
+   * and to take exclusions out.
+   */
+  Counts counts(WindowSpan span, Instant now);
+
+  /**
+   * The events within {@code span} in consecutive buckets of {@code step} (aligned to the epoch),
+   * oldest first, buckets without events left out. A step finer than the resolution held for a time
+   * gets that resolution's buckets, each reported at the step bucket holding its start.
+   */
+  List<SliBucket> history(WindowSpan span, Duration step, Instant now);
+
+  /** The start of the minute of the first event the series ever counted, {@code null} before one. */
+  @Nullable Instant firstEvent();
 
   /** How far back the series keeps events: at least its SLO window and at least {@link #FINE_SPAN}. */
   Duration retention();

@@ -1,11 +1,15 @@
 package io.meshwatch.collector.descriptor;
 
+import io.meshwatch.model.BurnCondition;
 import io.meshwatch.model.Contact;
 import io.meshwatch.model.DataProduct;
+import io.meshwatch.model.Exclusion;
 import io.meshwatch.model.Links;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.SloSpec;
+import io.meshwatch.model.SloWindow;
 import io.meshwatch.model.Threshold;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -64,6 +68,35 @@ public final class DescriptorJson {
     }
     out.put("objective", slo.objectivePercent());
     out.put("window", slo.window().label());
+    if (slo.window() instanceof SloWindow.Calendar calendar) {
+      out.put("timeZone", calendar.zone().getId());
+    }
+    if (!slo.exclusions().isEmpty()) {
+      out.put("exclude", slo.exclusions().stream().map(DescriptorJson::exclusion).toList());
+    }
+    if (!slo.burnConditions().equals(SloSpec.defaultConditions(slo.window()))) {
+      out.put("alerting", slo.burnConditions().stream().map(DescriptorJson::condition).toList());
+    }
+    if (!slo.minHistory().equals(SloSpec.defaultMinHistory(slo.window()))) {
+      out.put("minHistory", DurationText.format(slo.minHistory()));
+    }
+    return out;
+  }
+
+  private static Map<String, Object> exclusion(Exclusion exclusion) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("reason", exclusion.reason());
+    out.put("start", exclusion.span().start().toString());
+    out.put("end", exclusion.span().end().toString());
+    return out;
+  }
+
+  private static Map<String, Object> condition(BurnCondition condition) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("severity", condition.severity().label());
+    out.put("longWindow", DurationText.format(condition.longWindow()));
+    out.put("shortWindow", DurationText.format(condition.shortWindow()));
+    out.put("budgetConsumed", BigDecimal.valueOf(condition.budgetShare()).movePointRight(2).stripTrailingZeros().toPlainString() + "%");
     return out;
   }
 }

@@ -1,7 +1,10 @@
 package io.meshwatch.collector.descriptor;
 
+import io.meshwatch.model.BurnCondition;
+import io.meshwatch.model.Exclusion;
 import io.meshwatch.model.SliKind;
 import io.meshwatch.model.SloSpec;
+import io.meshwatch.model.SloWindow;
 import io.meshwatch.model.Threshold;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,10 +19,10 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads the {@code slos} list of a descriptor. */
 final class SloReader {
 
-  static final List<String> FIELDS = List.of("name", "sli", "threshold", "objective", "window");
+  static final List<String> FIELDS =
+      List.of("name", "sli", "threshold", "objective", "window", "timeZone", "exclude", "alerting", "minHistory");
   private static final List<String> ROW_BAND = List.of("min", "max");
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
-  private static final Duration MIN_WINDOW = Duration.ofMinutes(5);
 
   private SloReader() {}
 
@@ -54,12 +57,16 @@ final class SloReader {
     SliKind kind = slo.value("sli", true, "an SLI kind", SloReader::kind);
     Threshold threshold = kind == null ? null : threshold(slo, kind);
     Double objective = slo.value("objective", true, "a percentage", SloReader::objective);
-    Duration window = slo.value("window", true, "a duration", SloReader::window);
-    if (slo.problems().errorCount() > errorsBefore || name == null || kind == null || objective == null || window == null) {
+    SloWindow window = SloWindowReader.read(slo);
+    List<Exclusion> exclusions = SloPolicyReader.exclusions(slo);
+    List<BurnCondition> conditions = SloPolicyReader.conditions(slo, window);
+    Duration minHistory = SloPolicyReader.minHistory(slo, window);
+    if (slo.problems().errorCount() > errorsBefore || name == null || kind == null || objective == null
+        || window == null || minHistory == null) {
       return null;
     }
     try {
-      return new SloSpec(name, kind, threshold, objective, window);
+      return new SloSpec(name, kind, threshold, objective, window, exclusions, conditions, minHistory);
     } catch (IllegalArgumentException e) {
       slo.problems().error(slo.line(), slo.path(), e.getMessage());
       return null;
@@ -72,18 +79,13 @@ final class SloReader {
     String field = slo.field("threshold");
     switch (kind) {
       case FRESHNESS -> {
-        if (absent) {
-          slo.problems().error(slo.line("threshold"), field, "an SLO of sli freshness needs a threshold, a maximum age such as 1h");
-          return null;
-        }
-        return slo.value("threshold", true, "a duration", SloReader::maxAge);
+        // Left out, the cadence is learned from the intervals between updates.
+        return absent ? null : slo.value("threshold", true, "a duration", SloReader::maxAge);
       }
       case VOLUME -> {
+        // Left out, the band is learned from the rows of past runs.
         YamlMap band = absent ? null : slo.map("threshold");
         if (band == null) {
-          if (absent) {
-            slo.problems().error(slo.line("threshold"), field, "an SLO of sli volume needs a threshold, rows per run as {min: 1000, max: 50000}");
-          }
           return null;
         }
         band.allowOnly(ROW_BAND);
@@ -145,14 +147,6 @@ final class SloReader {
       throw new IllegalArgumentException("must be above 0 and below 100, got " + text);
     }
     return value;
-  }
-
-  private static Duration window(String text) {
-    Duration window = DurationText.parse(text);
-    if (window.compareTo(MIN_WINDOW) < 0) {
-      throw new IllegalArgumentException("must be at least 5m, got " + text);
-    }
-    return window;
   }
 
   private static long rows(String text) {

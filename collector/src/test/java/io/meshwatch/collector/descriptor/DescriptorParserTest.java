@@ -150,7 +150,7 @@ class DescriptorParserTest {
     assertThat(problems(yaml)).containsExactly(
         "orders.yaml:9: version: must be a semantic version such as 1.4.0, got '1.4'",
         "orders.yaml:15: slos[0].threshold: must be a duration such as 90s, 5m, 1h, 28d or 4w, got '1hour'",
-        "orders.yaml:17: slos[0].window: must be a duration such as 90s, 5m, 1h, 28d or 4w, got '28 days'",
+        "orders.yaml:17: slos[0].window: must be a rolling duration such as 28d or a calendar period week, month or quarter, got '28 days'",
         "orders.yaml:26: slos[2].window: must be at least 5m, got 1m");
   }
 
@@ -204,7 +204,6 @@ class DescriptorParserTest {
         """;
 
     assertThat(problems(yaml)).containsExactly(
-        "orders.yaml:5: slos[0].threshold: an SLO of sli freshness needs a threshold, a maximum age such as 1h",
         "orders.yaml:6: slos[1].threshold: an SLO of sli quality takes no threshold",
         "orders.yaml:7: slos[2].threshold.max: must not be below min (10), got 5",
         "orders.yaml:8: slos[3].threshold: must be a map of fields, got '1000'",

@@ -1,5 +1,8 @@
 package io.meshwatch.collector.store;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -11,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Counts per bucket are ints to halve the memory; a bucket saturates at {@link Integer#MAX_VALUE}
  * events (2^31 events per minute or hour for one SLO is far beyond any pipeline) rather than wrap.
  * The arrays are allocated on the first event, so a series that never sees one costs almost nothing.
- * Not thread-safe: {@link MemorySliSeries} guards it.
+ * A ring knows nothing of time: {@link Tier} maps its bucket numbers to instants. Not thread-safe:
+ * {@link MemorySliSeries} guards it.
  */
 final class BucketRing {
 
@@ -129,6 +133,41 @@ final class BucketRing {
     return new Counts(g, t);
   }
 
+  /**
+   * Adds the counts of the buckets {@code from..to} (inclusive) still on the ring to {@code into[0]}
+   * (good) and {@code into[1]} (total). Allocates nothing: the engine sums calendar spans with it.
+   */
+  void accumulate(long from, long to, long[] into) {
+    if (good == null || total == null) {
+      return;
+    }
+    long lo = Math.max(from, head - capacity + 1);
+    long hi = Math.min(to, head);
+    int slot = lo <= hi ? slot(lo) : 0;
+    for (long n = hi - lo + 1; n > 0; n--) {
+      into[0] += good[slot];
+      into[1] += total[slot];
+      if (++slot == capacity) {
+        slot = 0;
+      }
+    }
+  }
+
+  /** The good events of {@code bucket}, 0 when it is not on the ring. */
+  int good(long bucket) {
+    return good == null || !holds(bucket) ? 0 : good[slot(bucket)];
+  }
+
+  /** The events of {@code bucket}, 0 when it is not on the ring. */
+  int total(long bucket) {
+    return total == null || !holds(bucket) ? 0 : total[slot(bucket)];
+  }
+
+  /** The oldest bucket the ring holds. */
+  long oldest() {
+    return head - capacity + 1;
+  }
+
   /** Visits every bucket still on the ring that holds events, oldest first. */
   void forEach(BucketVisitor visitor) {
     if (good == null || total == null) {
@@ -140,6 +179,81 @@ final class BucketRing {
         visitor.visit(b, good[slot], total[slot]);
       }
     }
+  }
+
+  /**
+   * Writes the head and the non-empty buckets, oldest first, as their distance to the head; running
+   * sums are not written, {@link #readBuckets} rebuilds them.
+   */
+  void writeTo(DataOutput out) throws IOException {
+    out.writeLong(head);
+    int nonEmpty = 0;
+    if (total != null) {
+      for (int t : total) {
+        nonEmpty += t > 0 ? 1 : 0;
+      }
+    }
+    out.writeInt(nonEmpty);
+    if (good == null || total == null) {
+      return;
+    }
+    for (long b = oldest(); b <= head; b++) {
+      int slot = slot(b);
+      if (total[slot] > 0) {
+        out.writeInt((int) (head - b));
+        out.writeInt(good[slot]);
+        out.writeInt(total[slot]);
+      }
+    }
+  }
+
+  /**
+   * Reads what {@link #writeTo} wrote into this empty ring, which must already stand at the written
+   * head (the series moves all its rings to the same instant first).
+   *
+   * @throws IOException when the data does not fit this ring
+   */
+  void readBuckets(DataInput in) throws IOException {
+    long writtenHead = in.readLong();
+    if (writtenHead != head) {
+      throw new IOException("corrupt snapshot: ring head " + writtenHead + ", expected " + head);
+    }
+    int count = in.readInt();
+    if (count < 0 || count > capacity) {
+      throw new IOException("corrupt snapshot: " + count + " buckets for a ring of " + capacity);
+    }
+    int previousAge = capacity;
+    for (int i = 0; i < count; i++) {
+      int age = in.readInt();
+      int g = in.readInt();
+      int t = in.readInt();
+      if (age < 0 || age >= previousAge || g < 0 || t < g || t == 0) {
+        throw new IOException("corrupt snapshot: bucket age=" + age + " good=" + g + " total=" + t
+            + " in a ring of " + capacity + " (ages must fall, counts be 0 <= good <= total, total > 0)");
+      }
+      add(head - age, g, t);
+      previousAge = age;
+    }
+  }
+
+  /**
+   * An estimate of the heap this ring retains, from its array lengths: 64-bit JVM with compressed
+   * references, 16-byte object and array headers, sizes rounded up to 8 bytes.
+   */
+  long footprintBytes() {
+    long bytes = 48 + array(4, spans.length) + 2 * array(8, spans.length);
+    if (good != null && total != null) {
+      bytes += array(4, good.length) + array(4, total.length);
+    }
+    return bytes;
+  }
+
+  private static long array(int elementBytes, int length) {
+    return (16 + (long) elementBytes * length + 7) / 8 * 8;
+  }
+
+  private boolean holds(long bucket) {
+    return bucket <= head && bucket > head - capacity;
   }
 
   private void clear() {

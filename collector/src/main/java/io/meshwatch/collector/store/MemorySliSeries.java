@@ -1,44 +1,44 @@
 package io.meshwatch.collector.store;
 
-import io.meshwatch.model.BurnWindow;
+import io.meshwatch.model.WindowSpan;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import io.meshwatch.model.WindowSpan;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An {@link SliSeries} in memory: a ring of minute buckets covering {@link #FINE_SPAN} and, for an SLO
- * window longer than that, a ring of hour buckets covering the whole window. Every event goes into
- * both rings, so look-backs up to three days are exact to the minute and longer ones exact to the
- * hour (such a window covers the hour buckets up to now's, i.e. between {@code W - 1h} and {@code W}
- * of time). Every {@link BurnWindow} and the SLO window are running sums, so an evaluation reads them
- * in O(1) and only pays for the buckets that left a window since the last call.
+ * An {@link SliSeries} in memory, downsampled in {@link Tiers}: 1-minute buckets for the last 6 hours,
+ * 5-minute buckets for the last 3 days and, for a longer SLO window, 1-hour buckets for the whole
+ * window. Every event goes into every tier whose ring still holds its time; every burn window and
+ * the SLO window are running sums, so an evaluation reads them in O(1) and only pays for the buckets
+ * that left a window since the last call.
  *
- * <p>Memory per SLO, once it has seen an event (nothing before): the minute ring is 4320 buckets x 2
- * ints = 34,560 bytes; the hour ring is {@code ceil(window / 1h)} x 8 bytes, 5,376 bytes for 28 days
- * (5,760 for 30 days); with object headers and running sums about 40 KiB for a 28-day SLO and 34 KiB
- * for an SLO of three days or less.
+ * <p>Heap per SLO once it has seen an event (nothing but the object shells before): each bucket is
+ * two ints, 8 bytes. The minute ring is 360 buckets (2,880 bytes), the five-minute ring 864 (6,912
+ * bytes), the hour ring {@code ceil(window / 1h)}: 720 for 30 days (5,760 bytes), 2,209 for the
+ * longest quarter, 92 days and an hour (17,672 bytes). So a 30-day SLO costs 1,944 buckets, about
+ * 15.5 KB plus a few hundred bytes of headers and running sums; a quarter about 27.5 KB; an SLO of 3
+ * days or less 9.8 KB ({@link #footprintBytes()} computes it from the array lengths).
  */
 final class MemorySliSeries implements SliSeries {
 
-  static final int MINUTES = Math.toIntExact(FINE_SPAN.toMinutes());
   private static final long MINUTE_MILLIS = 60_000;
-  private static final long HOUR_MILLIS = 3_600_000;
 
   private Duration window;
-  private BucketRing minutes;
-  private @Nullable BucketRing hours;
+  private Tiers tiers;
   private long firstMinute = Long.MAX_VALUE;
 
   MemorySliSeries(Duration window) {
+    this(window, Tiers.forWindow(window));
+  }
+
+  private MemorySliSeries(Duration window, Tiers tiers) {
     this.window = window;
-    this.minutes = minuteRing(window);
-    this.hours = hourRing(window);
+    this.tiers = tiers;
   }
 
   @Override
@@ -46,50 +46,55 @@ final class MemorySliSeries implements SliSeries {
     if (good < 0 || total < good) {
       return false;
     }
-    long nowMillis = now.toEpochMilli();
-    advanceTo(nowMillis);
-    long atMillis = Math.min(at.toEpochMilli(), nowMillis);
-    boolean kept = minutes.add(Math.min(minute(atMillis), minutes.head()), good, total);
-    if (hours != null) {
-      kept |= hours.add(Math.min(hour(atMillis), hours.head()), good, total);
-    }
+    tiers.advanceTo(now.toEpochMilli());
+    long atMillis = Math.min(at.toEpochMilli(), tiers.nowMillis());
+    boolean kept = tiers.add(atMillis, good, total);
     if (kept && total > 0) {
-      firstMinute = Math.min(firstMinute, minute(atMillis));
+      firstMinute = Math.min(firstMinute, Math.floorDiv(atMillis, MINUTE_MILLIS));
     }
     return kept;
   }
 
   @Override
   public synchronized Counts counts(Duration lookBack, Instant now) {
-    advanceTo(now.toEpochMilli());
-    long lookBackMinutes = ceil(lookBack, MINUTE_MILLIS);
-    if (lookBackMinutes <= MINUTES || hours == null) {
-      return minutes.sum((int) Math.min(lookBackMinutes, MINUTES));
-    }
-    return hours.sum((int) Math.min(ceil(lookBack, HOUR_MILLIS), hours.capacity()));
+    tiers.advanceTo(now.toEpochMilli());
+    return tiers.counts(lookBack);
+  }
+
+  @Override
+  public synchronized Duration resolution(Duration lookBack) {
+    return tiers.tierFor(lookBack).resolution();
   }
 
   @Override
   public synchronized Counts counts(WindowSpan span, Instant now) {
-    long[] sums = new long[2];
-    visit(span, now, (startMillis, good, total) -> {
-      sums[0] += good;
-      sums[1] += total;
-    });
-    return new Counts(sums[0], sums[1]);
+    tiers.advanceTo(now.toEpochMilli());
+    return tiers.counts(span.start().toEpochMilli(), span.end().toEpochMilli());
   }
 
   @Override
   public synchronized List<SliBucket> history(WindowSpan span, Duration step, Instant now) {
+    tiers.advanceTo(now.toEpochMilli());
     long stepMillis = Math.max(1, step.toMillis());
-    Map<Long, long[]> byStep = new TreeMap<>();
-    visit(span, now, (startMillis, good, total) -> {
-      long[] sums = byStep.computeIfAbsent(Math.floorDiv(startMillis, stepMillis) * stepMillis, k -> new long[2]);
-      sums[0] += good;
-      sums[1] += total;
+    List<SliBucket> out = new ArrayList<>();
+    // Buckets come oldest first, so the step they fall into never goes back.
+    long[] open = {Long.MIN_VALUE, 0, 0};
+    tiers.forEach(span.start().toEpochMilli(), span.end().toEpochMilli(), (start, resolution, good, total) -> {
+      long stepStart = Math.floorDiv(start, stepMillis) * stepMillis;
+      if (stepStart != open[0]) {
+        if (open[2] > 0) {
+          out.add(new SliBucket(Instant.ofEpochMilli(open[0]), open[1], open[2]));
+        }
+        open[0] = stepStart;
+        open[1] = 0;
+        open[2] = 0;
+      }
+      open[1] += good;
+      open[2] += total;
     });
-    List<SliBucket> out = new ArrayList<>(byStep.size());
-    byStep.forEach((start, sums) -> out.add(new SliBucket(Instant.ofEpochMilli(start), sums[0], sums[1])));
+    if (open[2] > 0) {
+      out.add(new SliBucket(Instant.ofEpochMilli(open[0]), open[1], open[2]));
+    }
     return out;
   }
 
@@ -98,40 +103,9 @@ final class MemorySliSeries implements SliSeries {
     return firstMinute == Long.MAX_VALUE ? null : Instant.ofEpochMilli(firstMinute * MINUTE_MILLIS);
   }
 
-  /**
-   * Visits the buckets starting within {@code span}: hour buckets for the time before the minute ring
-   * covers (from the first whole hour it covers on), minute buckets after.
-   */
-  private void visit(WindowSpan span, Instant now, SpanVisitor visitor) {
-    advanceTo(now.toEpochMilli());
-    long from = span.start().toEpochMilli();
-    long to = span.end().toEpochMilli();
-    long minutesFrom = (minutes.head() - MINUTES + 1) * MINUTE_MILLIS;
-    long split = hours == null ? Long.MIN_VALUE : -Math.floorDiv(-minutesFrom, HOUR_MILLIS) * HOUR_MILLIS;
-    if (hours != null) {
-      hours.forEach((hour, good, total) -> {
-        long start = hour * HOUR_MILLIS;
-        if (start >= from && start < to && start < split) {
-          visitor.visit(start, good, total);
-        }
-      });
-    }
-    minutes.forEach((minute, good, total) -> {
-      long start = minute * MINUTE_MILLIS;
-      if (start >= from && start < to && start >= split) {
-        visitor.visit(start, good, total);
-      }
-    });
-  }
-
-  @FunctionalInterface
-  private interface SpanVisitor {
-    void visit(long startMillis, long good, long total);
-  }
-
   @Override
   public synchronized Duration retention() {
-    return hours == null ? FINE_SPAN : Duration.ofHours(hours.capacity());
+    return tiers.retention();
   }
 
   /** Makes the series keep {@code newWindow} from now on, keeping the history that still fits. */
@@ -139,59 +113,36 @@ final class MemorySliSeries implements SliSeries {
     if (newWindow.equals(window)) {
       return;
     }
-    BucketRing newMinutes = minuteRing(newWindow);
-    BucketRing newHours = hourRing(newWindow);
-    BucketRing oldHours = hours;
-    if (minutes.head() != Long.MIN_VALUE) {
-      newMinutes.advanceTo(minutes.head());
-      minutes.forEach(newMinutes::add);
-      if (newHours != null) {
-        newHours.advanceTo(oldHours != null ? oldHours.head() : Math.floorDiv(minutes.head(), 60));
-        if (oldHours != null) {
-          oldHours.forEach((hour, good, total) -> newHours.add(hour, good, total));
-        } else {
-          minutes.forEach((minute, good, total) -> newHours.add(Math.floorDiv(minute, 60), good, total));
-        }
-      }
-    }
+    Tiers resized = Tiers.forWindow(newWindow);
+    resized.copyFrom(tiers);
     window = newWindow;
-    minutes = newMinutes;
-    hours = newHours;
+    tiers = resized;
   }
 
-  private void advanceTo(long nowMillis) {
-    minutes.advanceTo(minute(nowMillis));
-    if (hours != null) {
-      hours.advanceTo(hour(nowMillis));
+  /** An estimate of the heap the series retains, from its array lengths (see the class comment). */
+  synchronized long footprintBytes() {
+    return 32 + tiers.footprintBytes();
+  }
+
+  /** Writes the window, the first event and the tiers; {@link #readFrom} reads them back. */
+  synchronized void writeTo(DataOutput out) throws IOException {
+    out.writeLong(window.getSeconds());
+    out.writeInt(window.getNano());
+    out.writeLong(firstMinute);
+    tiers.writeTo(out);
+  }
+
+  static MemorySliSeries readFrom(DataInput in) throws IOException {
+    long seconds = in.readLong();
+    int nanos = in.readInt();
+    if (seconds < 0 || nanos < 0 || nanos > 999_999_999 || (seconds == 0 && nanos == 0)
+        || seconds > Duration.ofDays(366 * 100).getSeconds()) {
+      throw new IOException("corrupt snapshot: SLO window of " + seconds + " s " + nanos + " ns");
     }
-  }
-
-  private static BucketRing minuteRing(Duration window) {
-    int[] spans = new int[BurnWindow.values().length + 1];
-    for (BurnWindow burn : BurnWindow.values()) {
-      spans[burn.ordinal()] = (int) ceil(burn.duration(), MINUTE_MILLIS);
-    }
-    spans[spans.length - 1] = (int) Math.min(ceil(window, MINUTE_MILLIS), MINUTES);
-    return new BucketRing(MINUTES, Arrays.stream(spans).distinct().toArray());
-  }
-
-  private static @Nullable BucketRing hourRing(Duration window) {
-    if (ceil(window, MINUTE_MILLIS) <= MINUTES) {
-      return null;
-    }
-    int windowHours = Math.toIntExact(ceil(window, HOUR_MILLIS));
-    return new BucketRing(windowHours, windowHours);
-  }
-
-  private static long minute(long epochMillis) {
-    return Math.floorDiv(epochMillis, MINUTE_MILLIS);
-  }
-
-  private static long hour(long epochMillis) {
-    return Math.floorDiv(epochMillis, HOUR_MILLIS);
-  }
-
-  private static long ceil(Duration duration, long unitMillis) {
-    return Math.max(1, -Math.floorDiv(-duration.toMillis(), unitMillis));
+    Duration window = Duration.ofSeconds(seconds, nanos);
+    long firstMinute = in.readLong();
+    MemorySliSeries read = new MemorySliSeries(window, Tiers.readFrom(window, in));
+    read.firstMinute = firstMinute;
+    return read;
   }
 }

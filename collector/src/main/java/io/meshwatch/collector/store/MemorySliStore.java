@@ -1,13 +1,23 @@
 package io.meshwatch.collector.store;
 
 import io.meshwatch.model.ProductId;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An {@link SliStore} that keeps every series in memory (see {@link MemorySliSeries} for the cost
- * of one). History is lost when the collector stops; a persistent store comes later.
+ * of one). It survives a restart only through a snapshot the caller writes and reads back:
+ *
+ * <pre>{@code
+ * try (var out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+ *   store.writeSnapshot(out);
+ * }
+ * MemorySliStore restored = MemorySliStore.readSnapshot(new DataInputStream(Files.newInputStream(file)));
+ * }</pre>
  */
 public final class MemorySliStore implements SliStore {
 
@@ -28,5 +38,24 @@ public final class MemorySliStore implements SliStore {
     series.remove(new Key(product, slo));
   }
 
-  private record Key(ProductId product, String slo) {}
+  /**
+   * Writes every series (its product, SLO, window, first event and buckets) in a versioned binary
+   * format. Each series is written as it stands at one instant; series may keep changing meanwhile.
+   */
+  public void writeSnapshot(DataOutput out) throws IOException {
+    StoreSnapshot.write(Map.copyOf(series), out);
+  }
+
+  /**
+   * A store holding what {@link #writeSnapshot} wrote: every answer of every series is the original's.
+   *
+   * @throws IOException when the input is not a snapshot, of an unknown version, truncated or corrupt
+   */
+  public static MemorySliStore readSnapshot(DataInput in) throws IOException {
+    MemorySliStore store = new MemorySliStore();
+    store.series.putAll(StoreSnapshot.read(in));
+    return store;
+  }
+
+  record Key(ProductId product, String slo) {}
 }

@@ -3,6 +3,11 @@ package io.meshwatch.collector.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -99,6 +104,92 @@ class BucketRingTest {
   @Test
   void constructor_rejectsASpanLongerThanTheRing() {
     assertThatThrownBy(() -> new BucketRing(10, 11)).hasMessageContaining("11");
+  }
+
+  @Test
+  void accumulate_sumsTheRangeStillOnTheRingAcrossTheWrap() {
+    BucketRing ring = new BucketRing(10);
+    ring.advanceTo(108);
+    ring.add(99, 1, 1);   // slot 9
+    ring.add(100, 0, 2);  // slot 0
+    ring.add(108, 1, 1);
+    long[] sums = new long[2];
+
+    ring.accumulate(90, 100, sums);
+    assertThat(sums).containsExactly(1, 3);
+    ring.accumulate(101, 200, sums);
+    assertThat(sums).containsExactly(2, 4);
+    ring.accumulate(105, 104, sums);
+    assertThat(sums).containsExactly(2, 4);
+  }
+
+  @Test
+  void accumulate_beforeTheFirstEventAddsNothing() {
+    BucketRing ring = new BucketRing(10);
+    ring.advanceTo(5);
+    long[] sums = {3, 4};
+
+    ring.accumulate(0, 5, sums);
+
+    assertThat(sums).containsExactly(3, 4);
+  }
+
+  @Test
+  void goodAndTotal_areZeroOffTheRing() {
+    BucketRing ring = new BucketRing(10);
+    ring.advanceTo(100);
+    ring.add(95, 1, 3);
+
+    assertThat(ring.good(95)).isEqualTo(1);
+    assertThat(ring.total(95)).isEqualTo(3);
+    assertThat(ring.total(85)).isZero();
+    assertThat(ring.total(105)).isZero();
+    assertThat(ring.oldest()).isEqualTo(91);
+  }
+
+  @Test
+  void readBuckets_restoresBucketsAndRunningSums() throws IOException {
+    BucketRing written = new BucketRing(10, 3, 10);
+    written.advanceTo(100);
+    written.add(92, 1, 1);
+    written.add(99, 2, 5);
+    written.add(100, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    written.writeTo(new DataOutputStream(bytes));
+
+    BucketRing read = new BucketRing(10, 3, 10);
+    read.advanceTo(100);
+    read.readBuckets(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+
+    assertThat(read.sum(3)).isEqualTo(written.sum(3));
+    assertThat(read.sum(10)).isEqualTo(written.sum(10));
+    read.advanceTo(101);
+    written.advanceTo(101);
+    assertThat(read.sum(10)).isEqualTo(written.sum(10)).isEqualTo(new Counts(3 + (long) Integer.MAX_VALUE, 6 + (long) Integer.MAX_VALUE));
+  }
+
+  @Test
+  void readBuckets_rejectsAnotherHead() throws IOException {
+    BucketRing written = new BucketRing(10);
+    written.advanceTo(100);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    written.writeTo(new DataOutputStream(bytes));
+    BucketRing read = new BucketRing(10);
+    read.advanceTo(101);
+
+    assertThatThrownBy(() -> read.readBuckets(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))))
+        .isInstanceOf(IOException.class).hasMessageContaining("head 100");
+  }
+
+  @Test
+  void footprintBytes_countsTheBucketsOnceAllocated() {
+    BucketRing ring = new BucketRing(1000, 10);
+    ring.advanceTo(5);
+    long empty = ring.footprintBytes();
+
+    ring.add(5, 1, 1);
+
+    assertThat(ring.footprintBytes() - empty).isEqualTo(2 * (16 + 4000));
   }
 
   /** The running sums must always equal summing the buckets, whatever the order of moves and adds. */

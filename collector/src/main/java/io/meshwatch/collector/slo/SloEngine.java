@@ -156,18 +156,17 @@ public final class SloEngine {
       return;
     }
     try {
-      Instant now = receivedAt;
       if (product.tracksFreshness()) {
         product.lock().lock();
         try {
-          FreshnessMinutes.account(product, now, silenceTimeout);
-          noteContact(product, signal, now);
+          FreshnessMinutes.account(product, receivedAt, silenceTimeout);
+          noteContact(product, signal, receivedAt);
         } finally {
           product.lock().unlock();
         }
       } else {
         // Without a freshness SLO nothing is judged from last seen or data time: stay lock-free.
-        noteContact(product, signal, now);
+        noteContact(product, signal, receivedAt);
       }
       if (signal instanceof Signal.FreshnessUpdate) {
         return;
@@ -176,7 +175,7 @@ public final class SloEngine {
       for (SloTrack slo : product.slos()) {
         Counts counts = SignalClassifier.classify(slo.spec(), signal);
         if (counts != null && !counts.isEmpty()) {
-          kept &= slo.series().add(signal.observedAt(), counts.good(), counts.total(), now);
+          kept &= slo.series().add(signal.observedAt(), counts.good(), counts.total(), receivedAt);
         }
       }
       if (!kept) {

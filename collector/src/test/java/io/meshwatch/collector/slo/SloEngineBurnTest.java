@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.meshwatch.collector.TestClock;
 import io.meshwatch.model.BudgetForecast;
 import io.meshwatch.model.BurnAlert;
+import io.meshwatch.model.CalendarPeriod;
 import io.meshwatch.model.Severity;
 import io.meshwatch.model.Signal;
 import io.meshwatch.model.SliKind;
@@ -16,6 +17,7 @@ import io.meshwatch.model.SloStatus;
 import io.meshwatch.model.SloWindow;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -139,6 +141,24 @@ class SloEngineBurnTest {
 
     assertThat(slos.get(0).forecast()).isEqualTo(new BudgetForecast(Duration.ZERO, Duration.ZERO));
     assertThat(slos.get(1).forecast()).isEqualTo(BudgetForecast.NONE);
+  }
+
+  @Test
+  void forecast_calendarWindowEndsWithItsPeriod() {
+    SloWindow month = new SloWindow.Calendar(CalendarPeriod.MONTH, ZoneId.of("Europe/Berlin"));
+    engine.register(product(ORDERS, spec("month", SliKind.QUALITY, null, 99, month),
+        spec("rolling", SliKind.QUALITY, null, 99, SloWindow.rolling(Duration.ofDays(31)))));
+    // Three hours before March ends in Berlin, burning exactly on budget.
+    clock.set(Instant.parse("2024-03-31T19:00:30Z"));
+    engine.record(new Signal.QualityOutcome(ORDERS, Instant.parse("2024-03-05T10:00:00Z"), "ids", 100_000, 0, 0, 0));
+    engine.record(quality(990, 10));
+
+    List<SloStatus> slos = engine.evaluate().get(0).slos();
+
+    // About 99 % of the budget lasts 0.99 windows at that rate: past the month's end, within 31 days.
+    assertThat(slos.get(0).errorBudgetRemaining()).isCloseTo(0.99, within(1e-3));
+    assertThat(slos.get(0).forecast().atCurrentBurn()).isNull();
+    assertThat(slos.get(1).forecast().atCurrentBurn()).isBetween(Duration.ofHours(700), Duration.ofHours(744));
   }
 
   private SloStatus evaluateOnly() {

@@ -12,7 +12,6 @@ import io.meshwatch.model.Links;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.ProductStatus;
 import io.meshwatch.model.SliKind;
-import io.meshwatch.model.SloSpec;
 import io.meshwatch.model.Threshold;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,7 +116,7 @@ class AgentToCollectorEndToEndTest {
     return new DataProduct(ORDERS, "e2e-team", List.of(new Contact(Contact.Kind.EMAIL, "oncall@example.com")),
         "orders for the end-to-end test", List.of(), "1.0.0", List.of(), Links.NONE,
         List.of(
-            new SloSpec("fresh", SliKind.FRESHNESS, new Threshold.MaxAge(Duration.ofMinutes(10)), 99.0, Duration.ofDays(28)),
-            new SloSpec("checks", SliKind.QUALITY, null, 99.0, Duration.ofDays(28))));
+            CollectorFixture.judgedAtOnce("fresh", SliKind.FRESHNESS, new Threshold.MaxAge(Duration.ofMinutes(10))),
+            CollectorFixture.judgedAtOnce("checks", SliKind.QUALITY, null)));
   }
 }

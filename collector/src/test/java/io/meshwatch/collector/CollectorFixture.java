@@ -7,6 +7,7 @@ import io.meshwatch.model.Links;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.SliKind;
 import io.meshwatch.model.SloSpec;
+import io.meshwatch.model.SloWindow;
 import io.meshwatch.model.Threshold;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** A real collector on a free loopback port with two products and a token for each, plus an admin token. */
 final class CollectorFixture implements AutoCloseable {
@@ -39,8 +41,14 @@ final class CollectorFixture implements AutoCloseable {
 
   static DataProduct product(ProductId id) {
     return new DataProduct(id, "fixture-team", List.of(), "", List.of(), "1.0.0", List.of(), Links.NONE, List.of(
-        new SloSpec("checks", SliKind.QUALITY, null, 99.0, Duration.ofDays(28)),
-        new SloSpec("volume", SliKind.VOLUME, new Threshold.RowBand(10, 1000), 99.0, Duration.ofDays(28))));
+        judgedAtOnce("checks", SliKind.QUALITY, null),
+        judgedAtOnce("volume", SliKind.VOLUME, new Threshold.RowBand(10, 1000))));
+  }
+
+  /** A 99 % SLO over 28 days that needs no minimum history, so that a test's first events are judged. */
+  static SloSpec judgedAtOnce(String name, SliKind kind, @Nullable Threshold threshold) {
+    SloWindow window = SloWindow.rolling(Duration.ofDays(28));
+    return new SloSpec(name, kind, threshold, 99.0, window, List.of(), SloSpec.defaultConditions(window), Duration.ZERO);
   }
 
   /** Whether anything was ever recorded for {@code product}. */

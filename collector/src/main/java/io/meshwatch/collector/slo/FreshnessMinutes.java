@@ -1,6 +1,7 @@
 package io.meshwatch.collector.slo;
 
 import io.meshwatch.collector.store.SliSeries;
+import io.meshwatch.model.SliKind;
 import io.meshwatch.model.Threshold;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,9 @@ import java.time.Instant;
 /**
  * Classifies elapsed time for a freshness SLO: every whole minute since the SLO's cursor is one
  * event at the minute's end, good while the newest data known is at most the SLO's max age old at
- * that moment. A minute is not counted at all ("can't tell" is neither good nor bad, so the error
+ * that moment. The engine classifies up to a signal's receipt time before that signal changes what
+ * is known, and up to now at evaluation, so each minute is judged by the state that held during it
+ * and the counts do not depend on when evaluations run. Callers hold the product's lock. A minute is not counted at all ("can't tell" is neither good nor bad, so the error
  * budget freezes) when it ended before the first freshness update arrived, or when the agent had
  * been silent past the timeout by its end. Catch-up after a long gap is capped to what the series
  * keeps, so a collector that was paused for months does one window's work, not months of it.
@@ -22,6 +25,15 @@ final class FreshnessMinutes {
   /** Epoch minute whose start is the latest minute boundary at or before {@code now}. */
   static long minuteOf(Instant now) {
     return Math.floorDiv(now.toEpochMilli(), MINUTE_MILLIS);
+  }
+
+  /** Classifies the minutes of every freshness SLO of {@code product} that ended by {@code upTo}. */
+  static void account(ProductTrack product, Instant upTo, Duration silenceTimeout) {
+    for (SloTrack slo : product.slos()) {
+      if (slo.spec().kind() == SliKind.FRESHNESS) {
+        account(slo, product, upTo, silenceTimeout);
+      }
+    }
   }
 
   static void account(SloTrack slo, ProductTrack product, Instant now, Duration silenceTimeout) {

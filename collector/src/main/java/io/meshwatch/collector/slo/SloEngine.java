@@ -4,11 +4,11 @@ import io.meshwatch.collector.store.Counts;
 import io.meshwatch.collector.store.MemorySliStore;
 import io.meshwatch.collector.store.SliSeries;
 import io.meshwatch.collector.store.SliStore;
+import io.meshwatch.model.AgentState;
 import io.meshwatch.model.DataProduct;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.ProductStatus;
 import io.meshwatch.model.Signal;
-import io.meshwatch.model.SliKind;
 import io.meshwatch.model.SloSpec;
 import io.meshwatch.model.SloStatus;
 import java.lang.System.Logger.Level;
@@ -34,10 +34,13 @@ import java.util.concurrent.atomic.LongAdder;
  * {@link #evaluate} to compute every product's {@link ProductStatus}, which {@link #status} and
  * {@link #statuses} then serve until the next evaluation.
  *
- * <p>{@code lastSeen} and silence are judged by this engine's clock when a signal is recorded, not by
- * the reporter's timestamps. Event counts are placed by the signal's {@code observedAt} (never later
- * than now); freshness is classified per elapsed minute at evaluation. {@link #register},
- * {@link #remove} and {@link #evaluate} serialise on the engine; none of them is on the hot path.
+ * <p>{@code lastSeen} and silence are judged by this engine's clock when a signal is recorded (or the
+ * receipt time a replay passes in), not by the reporter's timestamps. Event counts are placed by the
+ * signal's {@code observedAt} (never later than receipt); freshness is classified per elapsed minute,
+ * up to each signal's receipt before it is applied and up to now at evaluation, so the counts do not
+ * depend on how often evaluation runs. {@link #register}, {@link #remove} and {@link #evaluate}
+ * serialise on the engine; none of them is on the hot path. Signals of a product with a freshness
+ * SLO take that product's lock to update its contact state; event counting stays lock-free.
  *
  * <pre>{@code
  * SloEngine engine = new SloEngine(clock, Duration.ofMinutes(5));
@@ -84,10 +87,23 @@ public final class SloEngine {
   public synchronized void register(DataProduct product) {
     ProductId id = product.id();
     ProductTrack existing = products.get(id);
-    Map<String, SloTrack> before = new HashMap<>();
-    if (existing != null) {
-      existing.slos().forEach(slo -> before.put(slo.spec().name(), slo));
+    if (existing == null) {
+      products.put(id, new ProductTrack(id, tracks(product, Map.of())));
+      return;
     }
+    // Freshness cursors carry over from the old tracks: no minute may be classified in between.
+    existing.lock().lock();
+    try {
+      Map<String, SloTrack> before = new HashMap<>();
+      existing.slos().forEach(slo -> before.put(slo.spec().name(), slo));
+      existing.slos(tracks(product, before));
+    } finally {
+      existing.lock().unlock();
+    }
+  }
+
+  private List<SloTrack> tracks(DataProduct product, Map<String, SloTrack> before) {
+    ProductId id = product.id();
     long minute = FreshnessMinutes.minuteOf(clock.instant());
     List<SloTrack> tracks = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -102,11 +118,7 @@ public final class SloEngine {
       tracks.add(old == null ? new SloTrack(spec, series, minute) : old.respecified(spec, series));
     }
     before.keySet().stream().filter(name -> !names.contains(name)).forEach(name -> store.drop(id, name));
-    if (existing == null) {
-      products.put(id, new ProductTrack(id, tracks));
-    } else {
-      existing.slos(tracks);
-    }
+    return tracks;
   }
 
   /** Forgets {@code product}, its history and its last status. */
@@ -124,28 +136,46 @@ public final class SloEngine {
   }
 
   /**
-   * Counts {@code signal} into the SLOs it feeds. Signals of unregistered products are ignored and
-   * counted ({@link #ignoredSignals()}); this never throws for a registered product: a signal that
-   * cannot be counted is counted as dropped and logged.
+   * Counts {@code signal} into the SLOs it feeds, received now by the engine's clock. Signals of
+   * unregistered products are ignored and counted ({@link #ignoredSignals()}); this never throws for
+   * a registered product: a signal that cannot be counted is counted as dropped and logged.
    */
   public void record(Signal signal) {
+    record(signal, clock.instant());
+  }
+
+  /**
+   * Counts {@code signal} as if received at {@code receivedAt}: a journal replay re-applies signals at
+   * their original receipt times and reaches the state the engine had. Freshness minutes up to
+   * {@code receivedAt} are classified with what was known before this signal.
+   */
+  public void record(Signal signal, Instant receivedAt) {
     ProductTrack product = products.get(signal.product());
     if (product == null) {
       ignored.increment();
       return;
     }
     try {
-      Instant now = clock.instant();
-      product.seen(now);
-      if (signal instanceof Signal.FreshnessUpdate update) {
-        product.dataUpdated(update.dataTime(), now);
+      if (product.tracksFreshness()) {
+        product.lock().lock();
+        try {
+          FreshnessMinutes.account(product, receivedAt, silenceTimeout);
+          noteContact(product, signal, receivedAt);
+        } finally {
+          product.lock().unlock();
+        }
+      } else {
+        // Without a freshness SLO nothing is judged from last seen or data time: stay lock-free.
+        noteContact(product, signal, receivedAt);
+      }
+      if (signal instanceof Signal.FreshnessUpdate) {
         return;
       }
       boolean kept = true;
       for (SloTrack slo : product.slos()) {
         Counts counts = SignalClassifier.classify(slo.spec(), signal);
         if (counts != null && !counts.isEmpty()) {
-          kept &= slo.series().add(signal.observedAt(), counts.good(), counts.total(), now);
+          kept &= slo.series().add(signal.observedAt(), counts.good(), counts.total(), receivedAt);
         }
       }
       if (!kept) {
@@ -157,6 +187,25 @@ public final class SloEngine {
       Level level = failureLogged.compareAndSet(false, true) ? Level.WARNING : Level.DEBUG;
       LOG.log(level, "could not record " + signal + "; dropped", e);
     }
+  }
+
+  /**
+   * The current window of {@code slo} of {@code product} in buckets of {@code step}; empty for an
+   * unknown product or SLO.
+   *
+   * @throws IllegalArgumentException if {@code step} is under a minute or the window would need more
+   *     than {@link SloHistory#MAX_POINTS} points
+   */
+  public Optional<SloHistory> history(ProductId product, String slo, Duration step) {
+    SloHistory.checkStep(step);
+    ProductTrack track = products.get(product);
+    if (track == null) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    classifyUpTo(track, now);
+    return track.slos().stream().filter(s -> s.spec().name().equals(slo)).findFirst()
+        .map(s -> SloHistory.read(product, s.spec(), s.series(), step, now));
   }
 
   /** Evaluates every product at the clock's instant, keeps the result for {@link #status} and returns it. */
@@ -192,19 +241,36 @@ public final class SloEngine {
     return dropped.sum();
   }
 
+  private static void noteContact(ProductTrack product, Signal signal, Instant now) {
+    product.seen(now);
+    if (signal instanceof Signal.FreshnessUpdate update) {
+      product.dataUpdated(update.dataTime(), now);
+    }
+  }
+
+  private void classifyUpTo(ProductTrack product, Instant now) {
+    if (product.tracksFreshness()) {
+      product.lock().lock();
+      try {
+        FreshnessMinutes.account(product, now, silenceTimeout);
+      } finally {
+        product.lock().unlock();
+      }
+    }
+  }
+
   private ProductStatus evaluate(ProductTrack product, Instant now) {
+    classifyUpTo(product, now);
+    AgentState agent = product.agent(now, silenceTimeout);
     List<SloStatus> slos = new ArrayList<>();
     for (SloTrack slo : product.slos()) {
-      if (slo.spec().kind() == SliKind.FRESHNESS) {
-        FreshnessMinutes.account(slo, product, now, silenceTimeout);
-      }
-      slos.add(SloEvaluator.evaluate(product.id(), slo.spec(), slo.series(), now));
+      slos.add(SloEvaluator.evaluate(product.id(), slo.spec(), slo.series(), agent, now));
     }
     Instant dataTime = product.dataTime();
     // Data times are clamped to the clock when recorded; only a clock stepping back makes one ahead.
     Duration dataAge = dataTime == null ? null
         : dataTime.isAfter(now) ? Duration.ZERO : Duration.between(dataTime, now);
-    return new ProductStatus(product.id(), product.agent(now, silenceTimeout), product.lastSeen(),
+    return new ProductStatus(product.id(), agent, product.lastSeen(),
         dataTime, dataAge, slos, now);
   }
 }

@@ -2,7 +2,10 @@ package io.meshwatch.collector.slo;
 
 import io.meshwatch.collector.store.Counts;
 import io.meshwatch.collector.store.SliSeries;
+import io.meshwatch.model.AgentState;
 import io.meshwatch.model.BudgetForecast;
+import io.meshwatch.model.BurnAlert;
+import io.meshwatch.model.BurnCondition;
 import io.meshwatch.model.BurnWindow;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.SloSpec;
@@ -10,13 +13,22 @@ import io.meshwatch.model.SloState;
 import io.meshwatch.model.SloStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one SLO's counts at an instant and derives its status: compliance and error budget over the
- * SLO window, the SLI over the last five minutes, and a burn rate for each window that has events.
+ * SLO window less its exclusions, the SLI over the last five minutes, a burn rate for each standard
+ * window that has events, each burn condition at the threshold it has for this window's length, and
+ * when the budget runs out.
+ *
+ * <p>The state is {@code no_data} while the SLI cannot be measured (the agent is silent or was never
+ * seen, or the window holds no events); the numbers are then those of the counts, which do not grow
+ * while nothing is counted, so the budget stands still. It is {@code insufficient_history} while the
+ * series' first event is more recent than the SLO's minimum history.
  */
 final class SloEvaluator {
 
@@ -24,31 +36,51 @@ final class SloEvaluator {
 
   private SloEvaluator() {}
 
-  static SloStatus evaluate(ProductId product, SloSpec spec, SliSeries series, Instant now) {
+  static SloStatus evaluate(ProductId product, SloSpec spec, SliSeries series, AgentState agent, Instant now) {
     double budget = spec.errorBudget();
-    Counts window = series.counts(spec.window().longest(), now);
+    MeasuredWindow measured = MeasuredWindow.at(spec, series, now);
+    Counts window = measured.window();
     Map<BurnWindow, Double> burnRates = new EnumMap<>(BurnWindow.class);
     for (BurnWindow burn : BurnWindow.values()) {
-      Counts counts = series.counts(burn.duration(), now);
-      if (!counts.isEmpty()) {
-        burnRates.put(burn, badShare(counts) / budget);
+      Double rate = burnRate(measured.lookBack(burn.duration()), budget);
+      if (rate != null) {
+        burnRates.put(burn, rate);
       }
+    }
+    List<BurnAlert> alerts = new ArrayList<>();
+    for (BurnCondition condition : spec.burnConditions()) {
+      alerts.add(new BurnAlert(condition, condition.burnRate(measured.length()),
+          burnRate(measured.lookBack(condition.longWindow()), budget),
+          burnRate(measured.lookBack(condition.shortWindow()), budget)));
     }
     Double compliance = window.ratio();
     Double budgetRemaining = window.isEmpty() ? null : 1.0 - badShare(window) / budget;
-    SloState state;
-    if (compliance == null) {
-      state = SloState.NO_DATA;
-    } else {
-      state = compliance < spec.objective() ? SloState.BREACHING : SloState.HEALTHY;
+    BudgetForecast forecast =
+        BudgetForecaster.forecast(measured, window.total(), budgetRemaining, burnRates.get(BurnWindow.H1));
+    return new SloStatus(product, spec.name(), spec.kind(), spec.objective(),
+        state(spec, series, agent, compliance, now), measured.lookBack(SLI_WINDOW).ratio(), compliance,
+        budgetRemaining, burnRates, now, measured.span(), window.good(), window.total(), alerts, forecast, null);
+  }
+
+  private static SloState state(
+      SloSpec spec, SliSeries series, AgentState agent, @Nullable Double compliance, Instant now) {
+    if (agent != AgentState.REPORTING || compliance == null) {
+      return SloState.NO_DATA;
     }
-    return new SloStatus(product, spec.name(), spec.kind(), spec.objective(), state,
-        series.counts(SLI_WINDOW, now).ratio(), compliance, budgetRemaining, burnRates, now,
-        spec.window().spanAt(now), window.good(), window.total(), List.of(), BudgetForecast.NONE, null);
+    Instant first = series.firstEvent();
+    if (first == null || Duration.between(first, now).compareTo(spec.minHistory()) < 0) {
+      return SloState.INSUFFICIENT_HISTORY;
+    }
+    return compliance < spec.objective() ? SloState.BREACHING : SloState.HEALTHY;
+  }
+
+  /** Bad share over the error budget; {@code null} without events. */
+  static @Nullable Double burnRate(Counts counts, double budget) {
+    return counts.isEmpty() ? null : badShare(counts) / budget;
   }
 
   /** 1 − good/total, from the bad count: 10 bad of 100 gives 0.1, where 1 − 0.9 gives 0.0999…98. */
-  private static double badShare(Counts counts) {
+  static double badShare(Counts counts) {
     return (double) (counts.total() - counts.good()) / counts.total();
   }
 }

@@ -6,7 +6,7 @@ import io.meshwatch.model.SloSpec;
 /**
  * One registered SLO of a product and where its counts live. For a freshness SLO it also remembers
  * up to which minute boundary time has been classified; that cursor is read and moved only under
- * the engine's lock (by evaluate and register), never on the recording path.
+ * its product's lock ({@link ProductTrack#lock()}).
  */
 final class SloTrack {
 

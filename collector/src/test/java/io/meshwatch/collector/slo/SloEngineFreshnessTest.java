@@ -9,11 +9,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.meshwatch.model.AgentState;
 import io.meshwatch.model.BurnWindow;
 import io.meshwatch.model.ProductStatus;
+import io.meshwatch.model.LearnedBaseline;
 import io.meshwatch.model.Signal;
+import io.meshwatch.model.SliKind;
+import io.meshwatch.model.SloWindow;
 import io.meshwatch.model.SloState;
 import io.meshwatch.model.SloStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Freshness is time-based: each whole minute is one event at its end, classified at evaluation. */
@@ -86,11 +91,12 @@ class SloEngineFreshnessTest {
     SloStatus fresh = status.slos().get(0);
 
     // Minutes ending 12:01..12:05 counted (fresh); afterwards the agent is silent: nothing counted,
-    // though the data is two hours old.
+    // though the data is two hours old, and the budget stands where it stood.
     assertThat(status.agent()).isEqualTo(AgentState.SILENT);
     assertThat(status.dataAge()).isEqualTo(Duration.ofHours(2));
-    assertThat(fresh.state()).isEqualTo(SloState.HEALTHY);
+    assertThat(fresh.state()).isEqualTo(SloState.NO_DATA);
     assertThat(fresh.compliance()).isEqualTo(1.0);
+    assertThat(fresh.totalEvents()).isEqualTo(5);
     assertThat(fresh.errorBudgetRemaining()).isEqualTo(1.0);
     assertThat(fresh.burnRates()).containsOnlyKeys(BurnWindow.H2, BurnWindow.H6, BurnWindow.D1, BurnWindow.D3);
     assertThat(fresh.sli()).isNull();
@@ -139,17 +145,89 @@ class SloEngineFreshnessTest {
   }
 
   @Test
-  void evaluate_afterALongGapCatchesUpOnlyTheWindow() {
+  void evaluate_afterALongSilenceCountsOnlyTheMinutesSinceTheAgentCameBack() {
     engine.register(product(ORDERS, freshness("fresh", Duration.ofMinutes(10), 99)));
     engine.record(fresh(clock.instant()));
 
     clock.advance(Duration.ofDays(400));
     engine.record(fresh(clock.instant()));
-    SloStatus fresh = evaluateOnly();
+    SloStatus fresh = keepReportingFor(Duration.ofMinutes(10));
 
-    // The whole 28-day window is classified with the newest data time, which is fresh.
+    // The 400 silent days count nothing (they are classified before the update that ends them).
     assertThat(fresh.compliance()).isEqualTo(1.0);
+    assertThat(fresh.totalEvents()).isEqualTo(10);
     assertThat(fresh.burnRates()).containsEntry(BurnWindow.D3, 0.0);
+  }
+
+  @Test
+  void evaluate_countsDoNotDependOnHowOftenItRuns() {
+    SloEngine rarely = new SloEngine(clock, Duration.ofMinutes(5));
+    engine.register(product(ORDERS, freshness("fresh", Duration.ofMinutes(10), 50)));
+    rarely.register(product(ORDERS, freshness("fresh", Duration.ofMinutes(10), 50)));
+    // Updates at irregular times, silences longer than the timeout, data older than the threshold.
+    int[] gaps = {3, 14, 1, 22, 7, 45, 2, 9};
+    for (int i = 0; i < gaps.length; i++) {
+      Signal update = i % 3 == 2
+          ? new Signal.Heartbeat(ORDERS, clock.instant())
+          : fresh(clock.instant().minus(Duration.ofMinutes(i)));
+      engine.record(update);
+      rarely.record(update);
+      for (int m = 0; m < gaps[i]; m++) {
+        clock.advance(Duration.ofSeconds(50));
+        engine.evaluate();
+      }
+    }
+    SloStatus often = evaluateOnly();
+    SloStatus once = rarely.evaluate().get(0).slos().get(0);
+
+    assertThat(often.totalEvents()).isPositive();
+    assertThat(once.goodEvents()).isEqualTo(often.goodEvents());
+    assertThat(once.totalEvents()).isEqualTo(often.totalEvents());
+  }
+
+  @Test
+  void record_replayAtReceiptTimesReachesTheSameState() {
+    engine.register(product(ORDERS, freshness("fresh", Duration.ofMinutes(10), 50)));
+    TestClock replayClock = new TestClock(clock.instant());
+    SloEngine replayed = new SloEngine(replayClock, Duration.ofMinutes(5));
+    replayed.register(product(ORDERS, freshness("fresh", Duration.ofMinutes(10), 50)));
+    List<Signal> signals = new ArrayList<>();
+    List<Instant> received = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      clock.advance(Duration.ofMinutes(i * 4L + 1));
+      Signal signal = fresh(clock.instant().minus(Duration.ofMinutes(i)));
+      engine.record(signal);
+      engine.evaluate();
+      signals.add(signal);
+      received.add(clock.instant());
+    }
+
+    // The replaying engine's clock is already at the end: only the receipt times place the signals.
+    replayClock.set(clock.instant());
+    for (int i = 0; i < signals.size(); i++) {
+      replayed.record(signals.get(i), received.get(i));
+    }
+    SloStatus original = evaluateOnly();
+    SloStatus replay = replayed.evaluate().get(0).slos().get(0);
+
+    assertThat(replay.totalEvents()).isEqualTo(original.totalEvents()).isPositive();
+    assertThat(replay.goodEvents()).isEqualTo(original.goodEvents());
+    assertThat(replayed.status(ORDERS).orElseThrow().lastSeen()).isEqualTo(received.get(received.size() - 1));
+  }
+
+  @Test
+  void evaluate_learnedThresholdCountsNothingYet() {
+    engine.register(product(ORDERS, Products.spec("learned", SliKind.FRESHNESS, null, 99, SloWindow.rolling(Duration.ofDays(7))),
+        Products.spec("rows", SliKind.VOLUME, null, 99, SloWindow.rolling(Duration.ofDays(7)))));
+    engine.record(fresh(clock.instant()));
+    engine.record(new Signal.VolumeWritten(ORDERS, clock.instant(), 1, 100));
+
+    keepReportingFor(Duration.ofMinutes(10));
+    List<SloStatus> slos = engine.evaluate().get(0).slos();
+
+    assertThat(slos).extracting(SloStatus::state).containsOnly(SloState.NO_DATA);
+    assertThat(slos).extracting(SloStatus::totalEvents).containsOnly(0L);
+    assertThat(slos).extracting(SloStatus::baseline).containsOnly((LearnedBaseline) null);
   }
 
   @Test

@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  * Learns the usual rows per run of a product and says when a run's volume is anomalous.
  *
  * <p>The band is the median ± {@value #K} scaled MADs (MAD × 1.4826, a standard deviation for
- * normal noise) of the last {@value #WINDOW} runs, at least ± max(1 % of the median, 1 row) so that
- * a perfectly constant history still tolerates small noise. Every run enters the history, anomalies
+ * normal noise) of the last {@value #WINDOW} runs, widened by (1 + 10 / runs) while the history is
+ * short (the MAD of a dozen runs is itself uncertain by a third), and at least ± max(1 % of the
+ * median, 1 row) so that a perfectly constant history still tolerates small noise. Every run enters the history, anomalies
  * too: the median and MAD ignore anything under half the window, so a single spike (or a short burst)
  * does not move the band, and keeping it means the history is never biased towards what was already
  * believed. A real level shift is learned quickly: after {@value #LEVEL_SHIFT_RUNS} consecutive runs
@@ -34,6 +35,8 @@ public final class VolumeLearner {
   static final double MIN_RELATIVE_WIDTH = 0.01;
   static final double MIN_ROWS_WIDTH = 1.0;
   static final int LEVEL_SHIFT_RUNS = 10;
+  /** The band is widened by (1 + this / runs): the MAD of a few runs is itself uncertain. */
+  static final double SMALL_HISTORY_WIDENING = 10;
   private static final byte VERSION = 1;
 
   private final double[] runs = new double[WINDOW];
@@ -101,7 +104,8 @@ public final class VolumeLearner {
     }
     Arrays.sort(values);
     double sigma = MAD_TO_SIGMA * median(values);
-    double halfWidth = Math.max(K * sigma, Math.max(MIN_RELATIVE_WIDTH * median, MIN_ROWS_WIDTH));
+    double widening = 1 + SMALL_HISTORY_WIDENING / size;
+    double halfWidth = Math.max(K * sigma * widening, Math.max(MIN_RELATIVE_WIDTH * median, MIN_ROWS_WIDTH));
     return new VolumeBand(median, sigma, median - halfWidth, median + halfWidth, size, MIN_RUNS);
   }
 

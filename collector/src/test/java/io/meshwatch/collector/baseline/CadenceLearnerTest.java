@@ -130,6 +130,36 @@ class CadenceLearnerTest {
   }
 
   @Test
+  void overdue_businessHoursProductWithJitterAroundTheHourNeverFalseAlarms() {
+    CadenceLearner learner = new CadenceLearner();
+    // Every hour 08:00–17:00 on weekdays, up to 10 min early or late (uniform), so that some first
+    // updates of the day land in the 07:00 hour; six weeks, judged once two weeks of history show that
+    // nights and weekends are quiet (before that the cadence is flat and a weekend may alarm).
+    Random jitter = new Random(11);
+    Instant previous = null;
+    int checks = 0;
+    int falseAlarms = 0;
+    for (int hour = 0; hour < 6 * 7 * 24; hour++) {
+      Instant slot = MONDAY.plus(HOUR.multipliedBy(hour));
+      if (!businessHour(LocalDateTime.ofInstant(slot, ZoneOffset.UTC))) {
+        continue;
+      }
+      Instant update = slot.plusSeconds(jitter.nextInt(-600, 600));
+      if (previous != null && previous.isAfter(MONDAY.plus(WEEK.multipliedBy(2)).plus(Duration.ofHours(8)))) {
+        for (Instant now = previous.plusSeconds(300); now.isBefore(update); now = now.plusSeconds(300)) {
+          checks++;
+          falseAlarms += learner.overdue(now, previous) ? 1 : 0;
+        }
+      }
+      learner.observe(update);
+      previous = update;
+    }
+    assertThat(checks).isGreaterThan(7_000);
+    assertThat(falseAlarms).isZero();
+    assertThat(learner.baselineAt(previous, previous).weekly()).isTrue();
+  }
+
+  @Test
   void overdue_dailyProductIsLateAfterADayAndAHalfNotAfterTwoHours() {
     CadenceLearner learner = new CadenceLearner();
     Random jitter = new Random(5);

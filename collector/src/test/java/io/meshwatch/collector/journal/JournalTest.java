@@ -3,11 +3,20 @@ package io.meshwatch.collector.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -183,6 +192,78 @@ class JournalTest {
       assertThat(journal.syncedSequence()).isZero();
       journal.sync();
       assertThat(journal.syncedSequence()).isEqualTo(5);
+    }
+  }
+
+  @Test
+  void append_concurrentAppendersGetEveryEntryInExactlyOnce() throws Exception {
+    int writers = 4;
+    int perWriter = 10_000;
+    try (Journal journal = Journal.open(dir, JournalOptions.DEFAULTS.withSegmentBytes(256 << 10))) {
+      appendConcurrently(journal, writers, perWriter, 25);
+      assertThat(journal.lastSequence()).isEqualTo((long) writers * perWriter);
+    }
+    assertThat(SegmentFormat.list(dir)).hasSizeGreaterThan(1);
+
+    try (Journal journal = Journal.open(dir)) {
+      List<Sequenced> all = replayAll(journal, 0);
+      assertThat(all).extracting(Sequenced::sequence).containsExactlyElementsOf(sequences(1, writers * perWriter));
+      for (int w = 0; w < writers; w++) {
+        String writer = "w" + w;
+        List<JournalEntry> own =
+            entries(all).stream().filter(e -> e.signal().product().name().equals(writer)).toList();
+        assertThat(own).containsExactlyElementsOf(TestEntries.range(writer, 0, perWriter));
+      }
+    }
+  }
+
+  @Test
+  void append_concurrentAppendersUnderAlwaysAreAllFlushed() throws Exception {
+    try (Journal journal = Journal.open(dir, JournalOptions.DEFAULTS.withFsync(FsyncPolicy.ALWAYS))) {
+      appendConcurrently(journal, 4, 200, 4);
+
+      assertThat(journal.syncedSequence()).isEqualTo(800);
+      assertThat(replayAll(journal, 0)).extracting(Sequenced::sequence).containsExactlyElementsOf(sequences(1, 800));
+    }
+  }
+
+  @Test
+  void append_intervalPolicyFlushesInTheBackground() throws IOException {
+    try (Journal journal = Journal.open(dir, JournalOptions.DEFAULTS.withFsync(FsyncPolicy.interval(Duration.ofMillis(20))))) {
+      long last = journal.append(TestEntries.range("w", 0, 10));
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> journal.syncedSequence() == last);
+    }
+  }
+
+  /** Each writer appends its entries 0..perWriter-1 in batches of 1..maxBatch, all writers at once. */
+  private static void appendConcurrently(Journal journal, int writers, int perWriter, int maxBatch) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<?>> done = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        String writer = "w" + w;
+        Random random = new Random(w);
+        done.add(pool.submit(() -> {
+          start.await();
+          long previous = 0;
+          for (int n = 0; n < perWriter; ) {
+            int size = Math.min(perWriter - n, 1 + random.nextInt(maxBatch));
+            long last = journal.append(TestEntries.range(writer, n, n + size));
+            assertThat(last).isGreaterThan(previous);
+            previous = last;
+            n += size;
+          }
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> future : done) {
+        future.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 

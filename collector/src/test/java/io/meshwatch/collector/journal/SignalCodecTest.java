@@ -23,12 +23,12 @@ import org.junit.jupiter.api.Test;
 
 class SignalCodecTest {
 
-  @Property(tries = 3000)
+  @Property(tries = 1000)
   void decode_returnsTheEncodedEntry(@ForAll("entries") JournalEntry entry) {
     assertThat(roundTrip(List.of(entry))).containsExactly(entry);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void decode_readsABatchBackInOrder(@ForAll("batches") List<JournalEntry> batch) {
     assertThat(roundTrip(batch)).containsExactlyElementsOf(batch);
   }

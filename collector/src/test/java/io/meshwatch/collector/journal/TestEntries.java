@@ -7,23 +7,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Deterministic journal entries: entry {@code n} of writer {@code writer} is always the same value. */
+/**
+ * Deterministic journal entries: entry {@code n} of {@code writer} is always the same value, and
+ * names its writer as the product ({@code journal.<writer>}), so writers a-z0-9 only.
+ */
 final class TestEntries {
-  private static final ProductId PRODUCT = new ProductId("journal", "test");
   private static final Instant EPOCH = Instant.parse("2026-11-01T00:00:00Z");
 
   private TestEntries() {}
 
   static JournalEntry entry(String writer, long n) {
+    ProductId product = new ProductId("journal", writer);
     Instant observed = EPOCH.plusSeconds(n).plusNanos(n % 1000);
     Signal signal =
         switch ((int) (n % 6)) {
-          case 0 -> new Signal.FreshnessUpdate(PRODUCT, observed, observed.minusSeconds(60));
-          case 1 -> new Signal.QualityOutcome(PRODUCT, observed, writer, n, n % 7, n * 3, n);
-          case 2 -> new Signal.VolumeWritten(PRODUCT, observed, n, n * 1.5);
-          case 3 -> new Signal.UsageReads(PRODUCT, observed, writer, n, 1, Duration.ofMillis(n));
-          case 4 -> new Signal.RunsCompleted(PRODUCT, observed, n, 0, Duration.ofSeconds(n));
-          default -> new Signal.QualityOutcome(PRODUCT, observed, writer, n, 0, 0, 0);
+          case 0 -> new Signal.FreshnessUpdate(product, observed, observed.minusSeconds(60));
+          case 1 -> new Signal.QualityOutcome(product, observed, writer, n, n % 7, n * 3, n);
+          case 2 -> new Signal.VolumeWritten(product, observed, n, n * 1.5);
+          case 3 -> new Signal.UsageReads(product, observed, writer, n, 1, Duration.ofMillis(n));
+          case 4 -> new Signal.RunsCompleted(product, observed, n, 0, Duration.ofSeconds(n));
+          default -> new Signal.QualityOutcome(product, observed, writer, n, 0, 0, 0);
         };
     return new JournalEntry(signal, observed.plusMillis(250));
   }

@@ -107,7 +107,9 @@ public final class Journal implements Closeable {
    * batch, which was then never acknowledged. An empty batch writes nothing and returns
    * {@link #lastSequence()}.
    *
-   * @throws IOException when the bytes could not be written (the batch is not in the journal)
+   * @throws IOException when the bytes could not be written (the batch is not in the journal), or
+   *     under {@link FsyncPolicy#ALWAYS} when the flush failed (the batch may be in the journal but
+   *     is not known to be on the disk; a client that retries may be journaled twice)
    * @throws IllegalArgumentException when the batch encodes to more than 64 MiB
    */
   public long append(List<JournalEntry> entries) throws IOException {
@@ -127,7 +129,7 @@ public final class Journal implements Closeable {
           + SegmentFormat.MAX_PAYLOAD_BYTES);
     }
     buffer.setInt(0, payloadBytes);
-    buffer.setInt(16, entries.size());
+    buffer.setInt(SegmentFormat.RECORD_HEADER_BYTES + 8, entries.size());
     long last;
     synchronized (writeLock) {
       if (closed) {

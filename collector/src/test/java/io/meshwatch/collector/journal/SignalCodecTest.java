@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.Signal;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +22,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 
 class SignalCodecTest {
@@ -96,6 +100,16 @@ class SignalCodecTest {
         .hasMessageContaining("unknown signal tag 99");
   }
 
+  @Test
+  void tags_areTheOnesDocumented() throws IOException {
+    Path doc = Path.of(System.getProperty("basedir", "."), "..", "docs", "PERSISTENCE.md");
+    String tags = SignalCodec.FRESHNESS + " freshness, " + SignalCodec.QUALITY + " quality, "
+        + SignalCodec.VOLUME + " volume, " + SignalCodec.USAGE + " usage, " + SignalCodec.RUNS + " runs, "
+        + SignalCodec.HEARTBEAT + " heartbeat";
+
+    assertThat(Files.readString(doc)).contains("| tag | " + tags + " (never renumbered) |");
+  }
+
   private static List<JournalEntry> roundTrip(List<JournalEntry> entries) {
     RecordBuffer buffer = new RecordBuffer();
     entries.forEach(e -> SignalCodec.encode(e, buffer));
@@ -147,8 +161,7 @@ class SignalCodecTest {
         .as(Instant::ofEpochSecond);
     Arbitrary<Instant> recent = Arbitraries.longs().between(1_700_000_000_000L, 1_900_000_000_000L)
         .map(Instant::ofEpochMilli);
-    return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(1, any), net.jqwik.api.Tuple.of(3, recent));
+    return Arbitraries.frequencyOf(Tuple.of(1, any), Tuple.of(3, recent));
   }
 
   private static Arbitrary<String> names() {

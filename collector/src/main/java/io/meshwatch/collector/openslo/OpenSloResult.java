@@ -32,6 +32,11 @@ public record OpenSloResult(Map<ProductId, List<SloSpec>> slos, List<DescriptorP
     return problems.stream().anyMatch(DescriptorProblem::isError);
   }
 
+  /** The errors, as {@code source:line: field: message}. */
+  public List<String> errors() {
+    return problems.stream().filter(DescriptorProblem::isError).map(DescriptorProblem::toString).toList();
+  }
+
   /** {@code products} with their OpenSLO SLOs appended after the ones their descriptors declare. */
   public List<DataProduct> applyTo(List<DataProduct> products) {
     List<DataProduct> applied = new ArrayList<>();

@@ -114,8 +114,7 @@ class DescriptorParserDirectoryTest {
 
   @Test
   void parseDirectory_openSloForAMissingProductIsAnErrorAndAddsNothing() throws IOException {
-    write("a.yaml", product("sales.orders") + "---
-" + openSloQuality("sales.order", "checks-ok"));
+    write("a.yaml", product("sales.orders") + "---\n" + openSloQuality("sales.order", "checks-ok"));
     write("b.yaml", openSloQuality("sales.orders", "checks-fine"));
 
     ParseResult result = parser.parseDirectory(dir);

@@ -12,16 +12,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code meshwatch validate}: checks descriptors as the collector would read them, all together. */
+/**
+ * {@code meshwatch validate}: checks descriptors, and OpenSLO v1 files that add SLOs to their products,
+ * as the collector would read them, all together.
+ */
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersionProvider.class,
-    description = "Check data product descriptors and print every problem, by file, line and field.",
+    description = "Check data product descriptors and OpenSLO v1 files and print every problem, by file, line and field.",
     footer = {
       "",
       "The files are checked together: a product id declared twice is an error, an",
-      "upstream id that none of them declares is a warning. Schema: docs/DESCRIPTORS.md",
+      "upstream id that none of them declares is a warning. Documents with",
+      "apiVersion: openslo/v1 add SLOs to the products they name; any OpenSLO error",
+      "adds none. Schemas: docs/DESCRIPTORS.md, docs/OPENSLO.md",
       "Exit status: 0 without errors, 1 with errors, 2 on a usage error.",
       "",
       "Example:",
@@ -31,7 +36,7 @@ import picocli.CommandLine.Spec;
 final class ValidateCommand implements Callable<Integer> {
 
   @Parameters(arity = "1..*", paramLabel = "FILE",
-      description = "descriptor files (*.yaml, *.yml, *.json) or directories of them, searched recursively")
+      description = "descriptor and OpenSLO files (*.yaml, *.yml, *.json) or directories of them, searched recursively")
   List<Path> files = List.of();
 
   @Option(names = "--strict", defaultValue = "false",

@@ -1,5 +1,7 @@
 package io.meshwatch.collector.descriptor;
 
+import io.meshwatch.collector.openslo.OpenSloReader;
+import io.meshwatch.collector.openslo.OpenSloResult;
 import io.meshwatch.model.DataProduct;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +20,9 @@ import org.yaml.snakeyaml.nodes.Node;
 /**
  * Parses data product descriptors: YAML with one product per document (documents separated by
  * {@code ---}), or the same schema as JSON. Every problem is reported at once, with its source, line
- * and field; products with errors are left out of the result.
+ * and field; products with errors are left out of the result. Documents with {@code apiVersion:
+ * openslo/v1} among them are OpenSLO documents: their SLOs are added to the products they name (see
+ * {@link OpenSloReader}).
  *
  * <pre>{@code
  * ParseResult result = new DescriptorParser().parseDirectory(Path.of("descriptors"));
@@ -31,15 +35,17 @@ public final class DescriptorParser {
   /** Parses {@code text}, named {@code source} in problems; product ids must be unique within it. */
   public ParseResult parse(String source, String text) {
     Problems problems = new Problems(source);
-    List<LocatedProduct> products = read(text, problems);
-    return MeshChecks.uniqueIds(products, problems.list(), false);
+    OpenSloReader openSlo = new OpenSloReader();
+    List<LocatedProduct> products = read(text, problems, openSlo);
+    return withOpenSlo(MeshChecks.uniqueIds(products, problems.list(), false), openSlo);
   }
 
   /** Parses one file; product ids must be unique within it. */
   public ParseResult parse(Path file) {
     Problems problems = new Problems(file.toString());
-    List<LocatedProduct> products = read(file, problems);
-    return MeshChecks.uniqueIds(products, problems.list(), false);
+    OpenSloReader openSlo = new OpenSloReader();
+    List<LocatedProduct> products = read(file, problems, openSlo);
+    return withOpenSlo(MeshChecks.uniqueIds(products, problems.list(), false), openSlo);
   }
 
   /**
@@ -55,14 +61,29 @@ public final class DescriptorParser {
   public ParseResult parseAll(List<Path> paths) {
     List<LocatedProduct> products = new ArrayList<>();
     List<DescriptorProblem> problems = new ArrayList<>();
+    OpenSloReader openSlo = new OpenSloReader();
     for (Path path : paths) {
       for (Path file : files(path, problems)) {
         Problems fileProblems = new Problems(file.toString());
-        products.addAll(read(file, fileProblems));
+        products.addAll(read(file, fileProblems, openSlo));
         problems.addAll(fileProblems.list());
       }
     }
-    return MeshChecks.uniqueIds(products, problems, true);
+    return withOpenSlo(MeshChecks.uniqueIds(products, problems, true), openSlo);
+  }
+
+  /**
+   * {@code descriptors} with the SLOs of the OpenSLO documents read along with them added to their
+   * products, and the problems of both; with any OpenSLO error no OpenSLO SLO is added.
+   */
+  private static ParseResult withOpenSlo(ParseResult descriptors, OpenSloReader openSlo) {
+    if (openSlo.isEmpty()) {
+      return descriptors;
+    }
+    OpenSloResult slos = openSlo.read(descriptors.products());
+    List<DescriptorProblem> problems = new ArrayList<>(descriptors.problems());
+    problems.addAll(slos.problems());
+    return new ParseResult(slos.applyTo(descriptors.products()), ordered(problems));
   }
 
   private static List<Path> files(Path path, List<DescriptorProblem> problems) {
@@ -102,7 +123,7 @@ public final class DescriptorParser {
     return false;
   }
 
-  private static List<LocatedProduct> read(Path file, Problems problems) {
+  private static List<LocatedProduct> read(Path file, Problems problems, OpenSloReader openSlo) {
     String text;
     try {
       text = Files.readString(file);
@@ -113,16 +134,20 @@ public final class DescriptorParser {
       problems.error(0, "", "cannot read file: " + e);
       return List.of();
     }
-    return read(text, problems);
+    return read(text, problems, openSlo);
   }
 
-  private static List<LocatedProduct> read(String text, Problems problems) {
+  private static List<LocatedProduct> read(String text, Problems problems, OpenSloReader openSlo) {
     List<Node> documents = YamlDocuments.compose(text, problems);
     if (documents.isEmpty() && problems.errorCount() == 0) {
       problems.warning(0, "", "holds no data product");
     }
     List<LocatedProduct> products = new ArrayList<>();
     for (Node document : documents) {
+      if (OpenSloReader.isOpenSlo(document)) {
+        openSlo.add(problems.source(), document);
+        continue;
+      }
       LocatedProduct product = ProductReader.read(document, problems);
       if (product != null) {
         products.add(product);

@@ -5,12 +5,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Finds the known name a misspelt one was probably meant to be ("objetive" → "objective"). */
-final class Suggestion {
+public final class Suggestion {
 
   private Suggestion() {}
 
   /** The closest known name within a small edit distance, ignoring case. */
-  static Optional<String> closest(String typed, Collection<String> known) {
+  public static Optional<String> closest(String typed, Collection<String> known) {
     String lower = typed.toLowerCase(Locale.ROOT);
     int allowed = Math.max(1, Math.min(3, lower.length() / 3));
     String best = null;
@@ -26,7 +26,7 @@ final class Suggestion {
   }
 
   /** Levenshtein distance, with a swap of two neighbours counted as one edit. */
-  static int distance(String a, String b) {
+  public static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
       d[i][0] = i;

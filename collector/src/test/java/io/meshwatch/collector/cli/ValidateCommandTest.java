@@ -55,6 +55,41 @@ class ValidateCommandTest {
   }
 
   @Test
+  void validate_descriptorsWithOpenSloFilesPassCleanly() {
+    Cli cli = Cli.run("validate", EXAMPLES.toString(), EXAMPLES.resolveSibling("openslo").toString());
+
+    assertThat(cli.exitCode()).isZero();
+    assertThat(cli.out()).isEqualTo("3 products, 0 errors, 0 warnings" + System.lineSeparator());
+  }
+
+  @Test
+  void validate_openSloThatMeshwatchCannotEvaluateIsAnError() throws IOException {
+    Path slo = write("slo.yaml", """
+        apiVersion: openslo/v1
+        kind: SLO
+        metadata: {name: up}
+        spec:
+          service: sales.orders
+          indicator:
+            metadata: {name: up}
+            spec:
+              thresholdMetric:
+                metricSource: {type: prometheus, spec: {query: up}}
+          timeWindow: [{duration: 28d, isRolling: true}]
+          budgetingMethod: Occurrences
+          objectives: [{op: lte, value: 1, target: 0.99}]
+        """);
+
+    Cli cli = Cli.run("validate", EXAMPLES.toString(), slo.toString());
+
+    assertThat(cli.exitCode()).isEqualTo(1);
+    assertThat(cli.out().lines()).containsExactly(
+        slo + ":10: spec.indicator.spec.thresholdMetric.metricSource.type: metricSource type 'prometheus' cannot be "
+            + "evaluated by meshwatch; use type meshwatch with spec.sli one of freshness, quality, volume, availability, run_success",
+        "3 products, 1 error, 0 warnings");
+  }
+
+  @Test
   void validate_missingFileIsAnError() {
     Cli cli = Cli.run("validate", dir.resolve("nope.yaml").toString());
 

@@ -3,6 +3,7 @@ package io.meshwatch.collector.descriptor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.meshwatch.model.SloSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,6 +98,60 @@ class DescriptorParserDirectoryTest {
     assertThat(result.products()).extracting(p -> p.id().toString())
         .containsExactlyInAnyOrder("sales.raw_orders", "sales.orders", "marketing.attribution");
     assertThat(result.products()).extracting(p -> p.domain()).containsOnly("sales", "marketing");
+  }
+
+  @Test
+  void parseAll_openSloDocumentsAddTheirSlosToTheProductsTheyName() {
+    Path openslo = EXAMPLES.resolveSibling("openslo");
+
+    ParseResult result = parser.parseAll(List.of(EXAMPLES, openslo));
+
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.products()).filteredOn(p -> p.id().toString().equals("sales.orders")).singleElement()
+        .satisfies(orders -> assertThat(orders.slos()).extracting(SloSpec::name)
+            .containsExactly("fresh-within-1h", "checks-pass", "volume-in-band", "checks-pass-monthly"));
+  }
+
+  @Test
+  void parseDirectory_openSloForAMissingProductIsAnErrorAndAddsNothing() throws IOException {
+    write("a.yaml", product("sales.orders") + "---\n" + openSloQuality("sales.order", "checks-ok"));
+    write("b.yaml", openSloQuality("sales.orders", "checks-fine"));
+
+    ParseResult result = parser.parseDirectory(dir);
+
+    assertThat(result.errors()).extracting(Object::toString).singleElement().asString()
+        .startsWith(dir.resolve("a.yaml") + ":10: spec.service: service 'sales.order' is not a known meshwatch product")
+        .endsWith("known ids closest to it: sales.orders");
+    assertThat(result.products()).singleElement().satisfies(p -> assertThat(p.slos()).isEmpty());
+  }
+
+  @Test
+  void parseDirectory_openSloNameTakenByTheDescriptorIsAnError() throws IOException {
+    write("a.yaml", product("sales.orders") + "slos:\n  - {name: checks-ok, sli: quality, objective: 99, window: 28d}\n");
+    write("b.yaml", openSloQuality("sales.orders", "checks-ok"));
+
+    assertThat(parser.parseDirectory(dir).errors()).extracting(Object::toString).containsExactly(dir.resolve("b.yaml")
+        + ":4: metadata.name: SLO 'checks-ok' of product sales.orders is already declared by the product's descriptor");
+  }
+
+  private static String openSloQuality(String product, String name) {
+    return """
+        apiVersion: openslo/v1
+        kind: SLO
+        metadata:
+          name: %s
+        spec:
+          service: %s
+          indicator:
+            metadata: {name: checks}
+            spec:
+              ratioMetric:
+                good: {metricSource: {type: meshwatch, spec: {sli: quality}}}
+                total: {metricSource: {type: meshwatch, spec: {sli: quality}}}
+          timeWindow: [{duration: 28d, isRolling: true}]
+          budgetingMethod: Occurrences
+          objectives: [{target: 0.99}]
+        """.formatted(name, product);
   }
 
   private static String product(String id) {

@@ -126,7 +126,7 @@ final class Tiers {
     long servedUntil = Long.MAX_VALUE;
     for (int i = 0; i < tiers.length; i++) {
       Tier tier = tiers[i];
-      long servedFrom = servedFrom(i);
+      long servedFrom = servedFrom(i, from);
       long lo = Math.max(servedFrom, from);
       long hi = Math.min(servedUntil, to);
       if (lo < hi) {
@@ -144,7 +144,7 @@ final class Tiers {
     }
     long[] starts = new long[tiers.length];
     for (int i = 0; i < tiers.length; i++) {
-      starts[i] = servedFrom(i);
+      starts[i] = servedFrom(i, from);
     }
     for (int i = tiers.length - 1; i >= 0; i--) {
       Tier tier = tiers[i];
@@ -165,16 +165,20 @@ final class Tiers {
   }
 
   /**
-   * Where tier {@code i} starts serving: its oldest bucket's start, rounded up to the next coarser
-   * tier's resolution so that tier is read in whole buckets.
+   * Where tier {@code i} starts serving a span starting at {@code from}: its oldest bucket's start,
+   * rounded up to the next coarser tier's resolution so that tier is read in whole buckets — unless
+   * the coarser bucket straddling that start begins before {@code from}: it is not counted then, and
+   * the finer tier serves all the time it holds. So a span starting within a tier's reach is counted
+   * at that tier's resolution, as the look-back of the same length is.
    */
-  private long servedFrom(int i) {
+  private long servedFrom(int i, long from) {
     long oldest = tiers[i].oldestStart();
     if (i == tiers.length - 1) {
       return oldest;
     }
     long coarser = tiers[i + 1].resolutionMillis();
-    return -Math.floorDiv(-oldest, coarser) * coarser;
+    long straddling = Math.floorDiv(oldest, coarser) * coarser;
+    return from > straddling ? oldest : -Math.floorDiv(-oldest, coarser) * coarser;
   }
 
   /**

@@ -149,7 +149,8 @@ class SpecExamplesTest {
     SloEngine engine = new SloEngine(clock, Duration.ofMinutes(5));
     result.applyTo(products).forEach(engine::register);
     ProductId orders = ProductId.parse("sales.orders");
-    for (int minute = 0; minute < 60; minute++) {
+    // A day and a minute: past the default minimum history of a day.
+    for (int minute = 0; minute <= 24 * 60; minute++) {
       engine.record(new Signal.FreshnessUpdate(orders, clock.instant(), clock.instant()));
       clock.advance(Duration.ofMinutes(1));
     }

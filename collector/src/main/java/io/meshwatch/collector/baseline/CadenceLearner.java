@@ -62,7 +62,11 @@ public final class CadenceLearner {
     this.activity = activity;
   }
 
-  /** Records that the data was updated at {@code dataUpdatedAt}; repeats and older times are ignored. */
+  /**
+   * Records that the data was updated at {@code dataUpdatedAt}; repeats and older times are ignored.
+   * Times are kept to the millisecond (what {@link #writeTo} keeps), so a learner read back from its
+   * written form judges exactly as the one that wrote it.
+   */
   public void observe(Instant dataUpdatedAt) {
     long millis = dataUpdatedAt.toEpochMilli();
     if (size > 0 && millis <= updates[index(size - 1)]) {
@@ -78,14 +82,32 @@ public final class CadenceLearner {
     if (size > 1) {
       intervals++;
     }
-    activity.record(dataUpdatedAt);
+    activity.record(Instant.ofEpochMilli(millis));
     fit = null;
   }
 
   /** Whether, at {@code now}, data last updated at {@code lastUpdate} is late; false until ready. */
   public boolean overdue(Instant now, Instant lastUpdate) {
+    Instant deadline = deadline(lastUpdate);
+    return deadline != null && now.isAfter(deadline);
+  }
+
+  /**
+   * When data last updated at {@code lastUpdate} becomes late ({@link #overdue} is true after it), or
+   * {@code null} before the baseline is ready. It depends only on what was observed, not on the time
+   * asked: a caller judging many instants for one update computes it once.
+   */
+  public @Nullable Instant deadline(Instant lastUpdate) {
+    if (!ready()) {
+      return null;
+    }
     Fit current = fit();
-    return ready() && now.isAfter(current.calendar().deadline(lastUpdate, current.threshold()));
+    return current.calendar().deadline(lastUpdate, current.threshold());
+  }
+
+  /** The zone whose hours of the week the weekly cadence is learned in. */
+  public ZoneId zone() {
+    return zone;
   }
 
   /**

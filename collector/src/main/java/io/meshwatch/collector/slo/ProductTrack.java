@@ -1,11 +1,20 @@
 package io.meshwatch.collector.slo;
 
+import io.meshwatch.collector.baseline.CadenceLearner;
 import io.meshwatch.model.AgentState;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.SliKind;
+import io.meshwatch.model.SloSpec;
+import io.meshwatch.model.SloWindow;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +28,12 @@ import org.jspecify.annotations.Nullable;
  * during them, so classifying and changing that state (last seen, data time, the SLOs' cursors) happen
  * under {@link #lock()}; one product's signals are few, so the lock is cheap. For other products the
  * state is updated lock-free.
+ *
+ * <p>A freshness SLO without a threshold is judged by the product's learned update cadence: data
+ * updates are the product's, so there is one {@link CadenceLearner} per product, fed every freshness
+ * update under the lock. Its weekly hours are those of the SLO's calendar zone where its window is a
+ * calendar one, else UTC; in the rare product whose learned SLOs name several zones, each zone gets
+ * its own learner. A learner lives as long as some SLO needs its zone.
  */
 final class ProductTrack {
 
@@ -29,6 +44,7 @@ final class ProductTrack {
   private final AtomicReference<@Nullable Instant> lastSeen = new AtomicReference<>();
   private final AtomicReference<@Nullable Instant> dataTime = new AtomicReference<>();
   private final AtomicReference<@Nullable Instant> freshnessSince = new AtomicReference<>();
+  private volatile Map<ZoneId, CadenceLearner> cadences = Map.of();
 
   ProductTrack(ProductId id, List<SloTrack> slos) {
     this.id = id;
@@ -43,9 +59,52 @@ final class ProductTrack {
     return slos;
   }
 
+  /** Replaces the SLOs; callers hold the lock once the track is shared. Cadence learners follow. */
   void slos(List<SloTrack> replacement) {
+    Map<ZoneId, CadenceLearner> kept = new LinkedHashMap<>();
+    for (SloTrack slo : replacement) {
+      if (learnsCadence(slo.spec())) {
+        ZoneId zone = cadenceZone(slo.spec());
+        CadenceLearner existing = cadences.get(zone);
+        kept.computeIfAbsent(zone, z -> existing != null ? existing : new CadenceLearner(z));
+      }
+    }
+    cadences = Collections.unmodifiableMap(kept);
     slos = List.copyOf(replacement);
     tracksFreshness = slos.stream().anyMatch(slo -> slo.spec().kind() == SliKind.FRESHNESS);
+  }
+
+  static boolean learnsCadence(SloSpec spec) {
+    return spec.kind() == SliKind.FRESHNESS && spec.learnsThreshold();
+  }
+
+  /** The zone a learned freshness SLO's cadence is kept in: its calendar window's, else UTC. */
+  static ZoneId cadenceZone(SloSpec spec) {
+    return spec.window() instanceof SloWindow.Calendar calendar ? calendar.zone() : ZoneOffset.UTC;
+  }
+
+  /** The cadence learned in {@code zone}; {@code null} when no SLO learns one there. Under the lock. */
+  @Nullable CadenceLearner cadence(ZoneId zone) {
+    return cadences.get(zone);
+  }
+
+  /** Every cadence learner, for the engine's snapshot. Under the lock. */
+  Collection<CadenceLearner> cadences() {
+    return cadences.values();
+  }
+
+  /**
+   * Puts back saved state (the engine's snapshot) under the lock: contact and data times as saved,
+   * and the saved learner of each zone this product's SLOs still learn in.
+   */
+  void restore(@Nullable Instant seen, @Nullable Instant data, @Nullable Instant since,
+      Map<ZoneId, CadenceLearner> saved) {
+    lastSeen.set(seen);
+    dataTime.set(data);
+    freshnessSince.set(since);
+    Map<ZoneId, CadenceLearner> restored = new LinkedHashMap<>(cadences);
+    restored.replaceAll((zone, learner) -> saved.getOrDefault(zone, learner));
+    cadences = Collections.unmodifiableMap(restored);
   }
 
   /** Whether any SLO is a freshness SLO: then state changes go through {@link #lock()}. */
@@ -69,7 +128,10 @@ final class ProductTrack {
    */
   void dataUpdated(Instant time, Instant now) {
     freshnessSince.compareAndSet(null, now);
-    dataTime.accumulateAndGet(time.isAfter(now) ? now : time, ProductTrack::later);
+    Instant clamped = time.isAfter(now) ? now : time;
+    dataTime.accumulateAndGet(clamped, ProductTrack::later);
+    // Learners see the clamped time too: a clock running ahead must not stop them learning.
+    cadences.values().forEach(learner -> learner.observe(clamped));
   }
 
   @Nullable Instant lastSeen() {

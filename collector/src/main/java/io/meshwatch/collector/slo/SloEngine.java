@@ -1,16 +1,22 @@
 package io.meshwatch.collector.slo;
 
+import io.meshwatch.collector.baseline.CadenceLearner;
+import io.meshwatch.collector.baseline.VolumeLearner;
 import io.meshwatch.collector.store.Counts;
 import io.meshwatch.collector.store.MemorySliStore;
 import io.meshwatch.collector.store.SliSeries;
 import io.meshwatch.collector.store.SliStore;
 import io.meshwatch.model.AgentState;
 import io.meshwatch.model.DataProduct;
+import io.meshwatch.model.LearnedBaseline;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.ProductStatus;
 import io.meshwatch.model.Signal;
 import io.meshwatch.model.SloSpec;
 import io.meshwatch.model.SloStatus;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +33,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Measures every registered product against its SLOs. Ingest calls {@link #record} for each decoded
@@ -41,6 +48,15 @@ import java.util.concurrent.atomic.LongAdder;
  * depend on how often evaluation runs. {@link #register}, {@link #remove} and {@link #evaluate}
  * serialise on the engine; none of them is on the hot path. Signals of a product with a freshness
  * SLO take that product's lock to update its contact state; event counting stays lock-free.
+ *
+ * <p>A freshness or volume SLO that declares no threshold is judged against what the engine learned
+ * (docs/BASELINES.md): freshness against the product's update cadence, volume against the band of
+ * rows per run, each run judged before it is learned from. Nothing is counted until the baseline is
+ * ready; its status shows the baseline either way. Learners are guarded by the product's lock.
+ *
+ * <p>{@link #writeState} and {@link #readState} save and restore everything the engine measured, so
+ * that an engine restored from a snapshot and fed the signals received after it evaluates exactly as
+ * the engine that never stopped ({@code EngineSnapshot} has the format).
  *
  * <pre>{@code
  * SloEngine engine = new SloEngine(clock, Duration.ofMinutes(5));
@@ -136,6 +152,40 @@ public final class SloEngine {
   }
 
   /**
+   * Writes everything the engine measured: per product its contact and data times and learned
+   * cadence, per SLO its freshness cursor, counts and learned band ({@link EngineSnapshot}). The
+   * caller makes sure no {@link #record}, {@link #evaluate} or {@link #register} runs meanwhile.
+   */
+  public synchronized void writeState(DataOutput out) throws IOException {
+    List<ProductTrack> tracks = new ArrayList<>(products.values());
+    tracks.sort(Comparator.comparing(ProductTrack::id, BY_ID));
+    EngineSnapshot.write(tracks, store, out);
+  }
+
+  /**
+   * Restores what {@link #writeState} wrote into this engine, whose products are already registered
+   * (from their descriptors, at restart): each product and SLO present in both (same product id, SLO
+   * name and kind) takes its saved state, an SLO whose window changed resized as {@link #register}
+   * would; what the snapshot holds beyond that is skipped, counted in the result and logged; what it
+   * lacks stays as registered. Afterwards, fed the signals received since the snapshot at their
+   * receipt times, the engine evaluates exactly as the one that wrote it. The caller makes sure no
+   * {@link #record}, {@link #evaluate} or {@link #register} runs meanwhile.
+   *
+   * @throws IOException when the input is not an engine snapshot, of another version, truncated or
+   *     inconsistent; the engine is then unchanged
+   */
+  public synchronized RestoredState readState(DataInput in) throws IOException {
+    RestoredState result = SnapshotRestore.apply(products, store, EngineSnapshot.read(store, in));
+    boolean skipped = !result.skippedProducts().isEmpty() || !result.skippedSlos().isEmpty();
+    LOG.log(skipped ? Level.WARNING : Level.INFO,
+        "restored the state of " + result.products() + " products and " + result.slos() + " SLOs; skipped "
+            + result.skippedProducts().size() + " products no longer registered " + result.skippedProducts()
+            + " and " + result.skippedSlos().size() + " SLOs no longer declared with their kind "
+            + result.skippedSlos());
+    return result;
+  }
+
+  /**
    * Counts {@code signal} into the SLOs it feeds, received now by the engine's clock. Signals of
    * unregistered products are ignored and counted ({@link #ignoredSignals()}); this never throws for
    * a registered product: a signal that cannot be counted is counted as dropped and logged.
@@ -173,7 +223,9 @@ public final class SloEngine {
       }
       boolean kept = true;
       for (SloTrack slo : product.slos()) {
-        Counts counts = SignalClassifier.classify(slo.spec(), signal);
+        Counts counts = slo.volume() != null && signal instanceof Signal.VolumeWritten written
+            ? judgeAndLearn(product, slo, written)
+            : SignalClassifier.classify(slo.spec(), signal);
         if (counts != null && !counts.isEmpty()) {
           kept &= slo.series().add(signal.observedAt(), counts.good(), counts.total(), receivedAt);
         }
@@ -221,6 +273,11 @@ public final class SloEngine {
     return List.copyOf(result.values());
   }
 
+  /** The track of {@code product}, {@code null} if not registered; for this package's tests. */
+  @Nullable ProductTrack track(ProductId product) {
+    return products.get(product);
+  }
+
   /** The status of {@code product} at the last evaluation; empty before it or for an unknown product. */
   public Optional<ProductStatus> status(ProductId product) {
     return Optional.ofNullable(last.get(product));
@@ -241,6 +298,16 @@ public final class SloEngine {
     return dropped.sum();
   }
 
+  /** A learned band is not thread-safe: its product's lock guards it (reentrant where already held). */
+  private static @Nullable Counts judgeAndLearn(ProductTrack product, SloTrack slo, Signal.VolumeWritten written) {
+    product.lock().lock();
+    try {
+      return slo.judgeAndLearn(written);
+    } finally {
+      product.lock().unlock();
+    }
+  }
+
   private static void noteContact(ProductTrack product, Signal signal, Instant now) {
     product.seen(now);
     if (signal instanceof Signal.FreshnessUpdate update) {
@@ -259,12 +326,33 @@ public final class SloEngine {
     }
   }
 
+  /** What {@code slo} learned, {@code null} where it declares its threshold; read under the product's lock. */
+  private static @Nullable LearnedBaseline baseline(ProductTrack product, SloTrack slo, Instant now) {
+    VolumeLearner volume = slo.volume();
+    boolean cadence = ProductTrack.learnsCadence(slo.spec());
+    if (volume == null && !cadence) {
+      return null;
+    }
+    product.lock().lock();
+    try {
+      if (volume != null) {
+        return volume.band();
+      }
+      CadenceLearner learner = product.cadence(ProductTrack.cadenceZone(slo.spec()));
+      Instant dataTime = product.dataTime();
+      // Before the first update the learner has nothing: its baseline reads 0 samples, whatever the time.
+      return learner == null ? null : learner.baselineAt(now, dataTime == null ? now : dataTime);
+    } finally {
+      product.lock().unlock();
+    }
+  }
+
   private ProductStatus evaluate(ProductTrack product, Instant now) {
     classifyUpTo(product, now);
     AgentState agent = product.agent(now, silenceTimeout);
     List<SloStatus> slos = new ArrayList<>();
     for (SloTrack slo : product.slos()) {
-      slos.add(SloEvaluator.evaluate(product.id(), slo.spec(), slo.series(), agent, now));
+      slos.add(SloEvaluator.evaluate(product.id(), slo.spec(), slo.series(), agent, now, baseline(product, slo, now)));
     }
     Instant dataTime = product.dataTime();
     // Data times are clamped to the clock when recorded; only a clock stepping back makes one ahead.

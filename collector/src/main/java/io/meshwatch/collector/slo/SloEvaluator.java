@@ -7,6 +7,7 @@ import io.meshwatch.model.BudgetForecast;
 import io.meshwatch.model.BurnAlert;
 import io.meshwatch.model.BurnCondition;
 import io.meshwatch.model.BurnWindow;
+import io.meshwatch.model.LearnedBaseline;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.SloSpec;
 import io.meshwatch.model.SloState;
@@ -28,7 +29,9 @@ import org.jspecify.annotations.Nullable;
  * <p>The state is {@code no_data} while the SLI cannot be measured (the agent is silent or was never
  * seen, or the window holds no events); the numbers are then those of the counts, which do not grow
  * while nothing is counted, so the budget stands still. It is {@code insufficient_history} while the
- * series' first event is more recent than the SLO's minimum history.
+ * series' first event is more recent than the SLO's minimum history, and while the baseline of an
+ * SLO that learns its threshold has too few samples to judge (its events are not counted then, and
+ * the agent is reporting: it is learning, not silent).
  */
 final class SloEvaluator {
 
@@ -36,7 +39,8 @@ final class SloEvaluator {
 
   private SloEvaluator() {}
 
-  static SloStatus evaluate(ProductId product, SloSpec spec, SliSeries series, AgentState agent, Instant now) {
+  static SloStatus evaluate(ProductId product, SloSpec spec, SliSeries series, AgentState agent, Instant now,
+      @Nullable LearnedBaseline baseline) {
     double budget = spec.errorBudget();
     MeasuredWindow measured = MeasuredWindow.at(spec, series, now);
     Counts window = measured.window();
@@ -58,13 +62,20 @@ final class SloEvaluator {
     BudgetForecast forecast =
         BudgetForecaster.forecast(measured, window.total(), budgetRemaining, burnRates.get(BurnWindow.H1));
     return new SloStatus(product, spec.name(), spec.kind(), spec.objective(),
-        state(spec, series, agent, compliance, now), measured.lookBack(SLI_WINDOW).ratio(), compliance,
-        budgetRemaining, burnRates, now, measured.span(), window.good(), window.total(), alerts, forecast, null);
+        state(spec, series, agent, compliance, now, baseline), measured.lookBack(SLI_WINDOW).ratio(), compliance,
+        budgetRemaining, burnRates, now, measured.span(), window.good(), window.total(), alerts, forecast, baseline);
   }
 
   private static SloState state(
-      SloSpec spec, SliSeries series, AgentState agent, @Nullable Double compliance, Instant now) {
-    if (agent != AgentState.REPORTING || compliance == null) {
+      SloSpec spec, SliSeries series, AgentState agent, @Nullable Double compliance, Instant now,
+      @Nullable LearnedBaseline baseline) {
+    if (agent != AgentState.REPORTING) {
+      return SloState.NO_DATA;
+    }
+    if (baseline != null && !baseline.ready()) {
+      return SloState.INSUFFICIENT_HISTORY;
+    }
+    if (compliance == null) {
       return SloState.NO_DATA;
     }
     Instant first = series.firstEvent();

@@ -38,6 +38,34 @@ public final class MemorySliStore implements SliStore {
     series.remove(new Key(product, slo));
   }
 
+  @Override
+  public void writeSeries(SliSeries written, DataOutput out) throws IOException {
+    own(written).writeTo(out);
+  }
+
+  @Override
+  public SliSeries readSeries(DataInput in) throws IOException {
+    return MemorySliSeries.readFrom(in);
+  }
+
+  @Override
+  public SliSeries restore(ProductId product, String slo, SliSeries restored, Duration window) {
+    if (window.isNegative() || window.isZero()) {
+      throw new IllegalArgumentException("SLO window must be positive, got " + window + " for " + product + "/" + slo);
+    }
+    MemorySliSeries own = own(restored);
+    own.resize(window);
+    series.put(new Key(product, slo), own);
+    return own;
+  }
+
+  private static MemorySliSeries own(SliSeries given) {
+    if (given instanceof MemorySliSeries own) {
+      return own;
+    }
+    throw new IllegalArgumentException("not a series of a memory store: " + given.getClass().getName());
+  }
+
   /**
    * Writes every series (its product, SLO, window, first event and buckets) in a versioned binary
    * format. Each series is written as it stands at one instant; series may keep changing meanwhile.

@@ -216,7 +216,7 @@ class SloEngineFreshnessTest {
   }
 
   @Test
-  void evaluate_learnedThresholdCountsNothingYet() {
+  void evaluate_learnedThresholdCountsNothingWhileLearning() {
     engine.register(product(ORDERS, Products.spec("learned", SliKind.FRESHNESS, null, 99, SloWindow.rolling(Duration.ofDays(7))),
         Products.spec("rows", SliKind.VOLUME, null, 99, SloWindow.rolling(Duration.ofDays(7)))));
     engine.record(fresh(clock.instant()));
@@ -225,9 +225,26 @@ class SloEngineFreshnessTest {
     keepReportingFor(Duration.ofMinutes(10));
     List<SloStatus> slos = engine.evaluate().get(0).slos();
 
-    assertThat(slos).extracting(SloStatus::state).containsOnly(SloState.NO_DATA);
+    assertThat(slos).extracting(SloStatus::state).containsOnly(SloState.INSUFFICIENT_HISTORY);
     assertThat(slos).extracting(SloStatus::totalEvents).containsOnly(0L);
-    assertThat(slos).extracting(SloStatus::baseline).containsOnly((LearnedBaseline) null);
+    assertThat(slos).extracting(SloStatus::baseline).allSatisfy(baseline -> {
+      assertThat(baseline).isNotNull();
+      assertThat(baseline.ready()).isFalse();
+    });
+    assertThat(slos.get(0).baseline()).isInstanceOf(LearnedBaseline.FreshnessCadence.class)
+        .extracting(LearnedBaseline::samples).isEqualTo(0);
+    assertThat(slos.get(1).baseline()).isInstanceOf(LearnedBaseline.VolumeBand.class)
+        .extracting(LearnedBaseline::samples).isEqualTo(1);
+  }
+
+  @Test
+  void evaluate_learningSloOfASilentAgentHasNoData() {
+    engine.register(product(ORDERS, Products.spec("learned", SliKind.FRESHNESS, null, 99, SloWindow.rolling(Duration.ofDays(7)))));
+    engine.record(fresh(clock.instant()));
+
+    clock.advance(Duration.ofMinutes(30));
+
+    assertThat(evaluateOnly().state()).isEqualTo(SloState.NO_DATA);
   }
 
   @Test

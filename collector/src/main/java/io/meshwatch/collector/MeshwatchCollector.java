@@ -12,9 +12,13 @@ import io.meshwatch.collector.http.HttpVerticle;
 import io.meshwatch.collector.ingest.IngestLimits;
 import io.meshwatch.collector.ingest.JsonEventDecoder;
 import io.meshwatch.collector.ingest.OtlpMetricsDecoder;
+import io.meshwatch.collector.journal.JournalOptions;
 import io.meshwatch.collector.metrics.IngestMetrics;
 import io.meshwatch.collector.metrics.SloMetrics;
+import io.meshwatch.collector.persist.DurableSignals;
+import io.meshwatch.collector.persist.EngineState;
 import io.meshwatch.collector.slo.SloEngine;
+import io.meshwatch.model.DataProduct;
 import io.meshwatch.model.ProductStatus;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -22,7 +26,6 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -47,19 +50,25 @@ public final class MeshwatchCollector implements AutoCloseable {
   private final Catalog catalog;
   private final SloEngine engine;
   private final SloMetrics sloMetrics;
+  private final DurableSignals durable;
   private final URI uri;
   private final long evaluationTimer;
+  private final long snapshotTimer;
 
-  private MeshwatchCollector(Vertx vertx, Catalog catalog, SloEngine engine, SloMetrics sloMetrics, URI uri,
-      Duration evaluationInterval) {
+  private MeshwatchCollector(Vertx vertx, Catalog catalog, SloEngine engine, SloMetrics sloMetrics,
+      DurableSignals durable, URI uri, CollectorConfig config) {
     this.vertx = vertx;
     this.catalog = catalog;
     this.engine = engine;
     this.sloMetrics = sloMetrics;
+    this.durable = durable;
     this.uri = uri;
-    this.evaluationTimer = vertx.setPeriodic(evaluationInterval.toMillis(),
+    this.evaluationTimer = vertx.setPeriodic(config.evaluation().interval().toMillis(),
         id -> vertx.executeBlocking(this::evaluateNow, false)
             .onFailure(e -> LOG.error("SLO evaluation failed", e)));
+    this.snapshotTimer = vertx.setPeriodic(config.storage().snapshotInterval().toMillis(),
+        id -> vertx.executeBlocking(this::snapshotNow, false)
+            .onFailure(e -> LOG.error("snapshot failed; the journal keeps growing until one succeeds", e)));
   }
 
   /**
@@ -68,16 +77,26 @@ public final class MeshwatchCollector implements AutoCloseable {
    * @throws StartupException listing every descriptor problem, or why the server could not bind
    */
   public static MeshwatchCollector start(CollectorConfig config, InstantSource clock) {
+    return start(config, clock, List.of());
+  }
+
+  /**
+   * Like {@link #start(CollectorConfig, InstantSource)}, with {@code products} registered next to the
+   * descriptors (before the stored state is restored, so theirs is restored too).
+   */
+  public static MeshwatchCollector start(CollectorConfig config, InstantSource clock, List<DataProduct> products) {
     Catalog catalog = new Catalog();
-    SloEngine engine = new SloEngine(clock, config.silenceTimeout());
+    SloEngine engine = new SloEngine(clock, config.evaluation().silenceTimeout());
     catalog.onRegister(engine::register);
     DescriptorStore store = new DescriptorStore(config.dataDir());
     loadDescriptors(config, catalog, store);
+    products.forEach(catalog::register);
+    DurableSignals durable = openDurable(config, engine, clock);
 
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     IngestLimits limits = ingestLimits(config);
     HttpServices services = new HttpServices(
-        catalog, store, engine,
+        catalog, store, engine, durable,
         new OtlpMetricsDecoder(clock, limits, catalog::contains),
         new JsonEventDecoder(clock, limits),
         new Authorizer(config.tokens()),
@@ -89,12 +108,13 @@ public final class MeshwatchCollector implements AutoCloseable {
       vertx.deployVerticle(http).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       vertx.close();
+      closeQuietly(durable);
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new StartupException("could not listen on " + config.host() + ":" + config.port() + ": " + cause.getMessage(), cause);
     }
     URI uri = URI.create("http://" + config.host() + ":" + http.actualPort());
     MeshwatchCollector collector = new MeshwatchCollector(
-        vertx, catalog, engine, new SloMetrics(registry), uri, config.evaluationInterval());
+        vertx, catalog, engine, new SloMetrics(registry), durable, uri, config);
     collector.evaluateNow();
     LOG.info("meshwatch collector listening on {}, data dir {}, {} products loaded",
         uri, config.dataDir().toAbsolutePath().normalize(), catalog.size());
@@ -105,11 +125,37 @@ public final class MeshwatchCollector implements AutoCloseable {
     return collector;
   }
 
+  private static DurableSignals openDurable(CollectorConfig config, SloEngine engine, InstantSource clock) {
+    DurableSignals durable;
+    try {
+      durable = DurableSignals.open(config.dataDir(), JournalOptions.DEFAULTS.withFsync(config.storage().fsync()),
+          new EngineState(engine), clock);
+    } catch (IOException e) {
+      throw new StartupException("cannot restore the state kept in " + config.dataDir() + ": " + e.getMessage(), e);
+    }
+    try {
+      // Right away, so that what registration set up (where freshness counting starts) is kept too.
+      durable.snapshot();
+    } catch (IOException e) {
+      closeQuietly(durable);
+      throw new StartupException("cannot write a snapshot into " + config.dataDir() + ": " + e.getMessage(), e);
+    }
+    return durable;
+  }
+
+  private static void closeQuietly(DurableSignals durable) {
+    try {
+      durable.close();
+    } catch (IOException e) {
+      LOG.warn("could not close the journal cleanly", e);
+    }
+  }
+
   private static IngestLimits ingestLimits(CollectorConfig config) {
     IngestLimits defaults = IngestLimits.defaults();
     try {
-      return new IngestLimits(config.maxClockSkew(), defaults.maxSeries(), defaults.seriesIdleTimeout(),
-          defaults.maxEventsPerRequest());
+      return new IngestLimits(config.evaluation().maxClockSkew(), defaults.maxSeries(), defaults.seriesIdleTimeout(),
+          defaults.maxEventsPerRequest(), config.evaluation().lateness());
     } catch (IllegalArgumentException e) {
       throw new StartupException("evaluation." + e.getMessage(), e);
     }
@@ -143,6 +189,19 @@ public final class MeshwatchCollector implements AutoCloseable {
     return statuses;
   }
 
+  /**
+   * Snapshots the SLO state now (a timer does this every snapshot interval) and drops the journal
+   * behind it; returns the journal sequence the snapshot covers.
+   */
+  public synchronized long snapshotNow() throws IOException {
+    return durable.snapshot();
+  }
+
+  /** How the state was restored at start. */
+  public DurableSignals.Recovery recovery() {
+    return durable.recovery();
+  }
+
   /** The base URI the server listens on, e.g. {@code http://127.0.0.1:8080}. */
   public URI uri() {
     return uri;
@@ -160,10 +219,14 @@ public final class MeshwatchCollector implements AutoCloseable {
   @Override
   public void close() {
     vertx.cancelTimer(evaluationTimer);
+    vertx.cancelTimer(snapshotTimer);
     try {
       vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       LOG.warn("collector did not stop cleanly", e);
+    }
+    synchronized (this) {
+      closeQuietly(durable);
     }
   }
 }

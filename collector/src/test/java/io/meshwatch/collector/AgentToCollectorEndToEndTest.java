@@ -43,7 +43,7 @@ class AgentToCollectorEndToEndTest {
   @BeforeEach
   void start(@TempDir Path dataDir) {
     CollectorConfig config = new CollectorConfig("127.0.0.1", 0, dataDir, null, 1 << 20,
-        Duration.ofHours(1), Duration.ofHours(2), Duration.ofMinutes(5),
+        new CollectorConfig.Evaluation(Duration.ofHours(1), Duration.ofHours(2), Duration.ofMinutes(5), Duration.ofHours(1)), CollectorConfig.Storage.DEFAULTS,
         new Tokens(Set.of(), Map.of(TOKEN, ORDERS)));
     collector = MeshwatchCollector.start(config, clock);
     collector.catalog().register(orders());

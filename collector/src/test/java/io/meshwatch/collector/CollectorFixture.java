@@ -31,7 +31,7 @@ final class CollectorFixture implements AutoCloseable {
 
   CollectorFixture(Path dataDir, long maxBodyBytes, InstantSource clock) {
     CollectorConfig config = new CollectorConfig("127.0.0.1", 0, dataDir, null, maxBodyBytes,
-        Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMinutes(5),
+        new CollectorConfig.Evaluation(Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofHours(1)), CollectorConfig.Storage.DEFAULTS,
         new Tokens(Set.of(ADMIN), Map.of(TOKEN_A, A, TOKEN_B, B)));
     collector = MeshwatchCollector.start(config, clock);
     collector.catalog().register(product(A));

@@ -48,7 +48,8 @@ class OtlpInteropTest {
   @BeforeEach
   void start(@TempDir Path dataDir) {
     CollectorConfig config = new CollectorConfig("127.0.0.1", 0, dataDir, null, 1 << 20,
-        Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMinutes(5), new Tokens(Set.of(TOKEN), Map.of()));
+        new CollectorConfig.Evaluation(Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofHours(1)), CollectorConfig.Storage.DEFAULTS,
+        new Tokens(Set.of(TOKEN), Map.of()));
     collector = MeshwatchCollector.start(config, InstantSource.system());
     collector.catalog().register(product(ORDERS));
     collector.catalog().register(product(REFUNDS));

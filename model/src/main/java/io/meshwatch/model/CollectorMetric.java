@@ -15,7 +15,13 @@ public enum CollectorMetric {
       "meshwatch.slo.error.budget.remaining", Type.GAUGE, "Share of the window's error budget left (negative when overspent)", Labels.SLO),
   SLO_BURN_RATE("meshwatch.slo.burn.rate", Type.GAUGE, "Error budget burn rate over a window (1 = on budget)", Labels.SLO_WINDOW),
   SLO_BREACHING("meshwatch.slo.breaching", Type.GAUGE, "1 while compliance is below the objective, else 0", Labels.SLO),
-  SLO_NO_DATA("meshwatch.slo.no.data", Type.GAUGE, "1 while the SLO has nothing measured in its window, else 0", Labels.SLO),
+  SLO_NO_DATA("meshwatch.slo.no.data", Type.GAUGE,
+      "1 while the SLI cannot be measured (agent silent, or no events in the window) and its budget is frozen, else 0", Labels.SLO),
+  SLO_INSUFFICIENT_HISTORY("meshwatch.slo.insufficient.history", Type.GAUGE,
+      "1 while the SLO has been measured for less than its minimum history, else 0", Labels.SLO),
+  SLO_BURN_ALERT("meshwatch.slo.burn.alert", Type.GAUGE,
+      "1 while a burn-rate condition holds (both its windows burn faster than its threshold; never while no_data), else 0",
+      Labels.SLO_CONDITION),
   PRODUCT_AGENT_SILENT(
       "meshwatch.product.agent.silent", Type.GAUGE, "1 while the product's agent has been silent past the timeout, else 0", Labels.PRODUCT),
   PRODUCT_DATA_AGE_SECONDS(
@@ -31,10 +37,13 @@ public enum CollectorMetric {
     public static final String DOMAIN_LABEL = "domain";
     public static final String SLO_LABEL = "slo";
     public static final String WINDOW_LABEL = "window";
+    public static final String SEVERITY_LABEL = "severity";
+    public static final String CONDITION_LABEL = "condition";
 
     static final List<String> PRODUCT = List.of(PRODUCT_LABEL, DOMAIN_LABEL);
     static final List<String> SLO = List.of(PRODUCT_LABEL, DOMAIN_LABEL, SLO_LABEL);
     static final List<String> SLO_WINDOW = List.of(PRODUCT_LABEL, DOMAIN_LABEL, SLO_LABEL, WINDOW_LABEL);
+    static final List<String> SLO_CONDITION = List.of(PRODUCT_LABEL, DOMAIN_LABEL, SLO_LABEL, SEVERITY_LABEL, CONDITION_LABEL);
   }
 
   /** How Prometheus sees the metric. */

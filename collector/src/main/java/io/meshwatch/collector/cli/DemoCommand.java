@@ -57,10 +57,11 @@ final class DemoCommand implements Callable<Integer> {
     String adminToken = newToken();
     CollectorConfig base = server.resolve();
     CollectorConfig config = new CollectorConfig(base.host(), base.port(), base.dataDir(), base.descriptorsDir(),
-        base.maxBodyBytes(), DEMO_EVALUATION_INTERVAL, DEMO_SILENCE_TIMEOUT, base.maxClockSkew(),
+        base.maxBodyBytes(), new CollectorConfig.Evaluation(DEMO_EVALUATION_INTERVAL, DEMO_SILENCE_TIMEOUT,
+            base.evaluation().maxClockSkew(), base.evaluation().lateness()), base.storage(),
         new Tokens(Set.of(adminToken), ingest));
-    MeshwatchCollector collector = MeshwatchCollector.start(config, InstantSource.system());
-    products.forEach(p -> collector.catalog().register(p.descriptor()));
+    MeshwatchCollector collector = MeshwatchCollector.start(config, InstantSource.system(),
+        products.stream().map(DemoProduct::descriptor).toList());
     DemoSimulator simulator = new DemoSimulator(collector.uri(), products, tokenByProduct, InstantSource.system());
     printGuide(collector, products, adminToken);
     return CollectorRuntime.runUntilStopped(simulator, collector);

@@ -1,6 +1,7 @@
 package io.meshwatch.collector.config;
 
 import io.meshwatch.collector.descriptor.DescriptorProblem;
+import io.meshwatch.collector.journal.FsyncPolicy;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -21,9 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param dataDir where the store keeps its files
  * @param descriptorsDir a directory of product descriptors loaded at start, or {@code null} for none
  * @param maxBodyBytes the largest request body accepted
- * @param evaluationInterval how often SLOs are evaluated
- * @param silenceTimeout after how long without a heartbeat an agent counts as silent
- * @param maxClockSkew how far in the future a reported timestamp may lie before it is rejected
+ * @param evaluation how and how often SLOs are evaluated, and which timestamps ingest takes
+ * @param storage how the collector keeps what it acknowledged
  * @param tokens the accepted bearer tokens; none means the collector is open
  */
 public record CollectorConfig(
@@ -32,9 +32,8 @@ public record CollectorConfig(
     Path dataDir,
     @Nullable Path descriptorsDir,
     long maxBodyBytes,
-    Duration evaluationInterval,
-    Duration silenceTimeout,
-    Duration maxClockSkew,
+    Evaluation evaluation,
+    Storage storage,
     Tokens tokens) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -55,18 +54,60 @@ public record CollectorConfig(
     if (maxBodyBytes <= 0) {
       throw new IllegalArgumentException("maxBodyBytes must be positive, got " + maxBodyBytes);
     }
-    requirePositive("evaluationInterval", evaluationInterval);
-    requirePositive("silenceTimeout", silenceTimeout);
-    requirePositive("maxClockSkew", maxClockSkew);
+    if (evaluation == null || storage == null) {
+      throw new IllegalArgumentException("evaluation and storage settings are required");
+    }
     if (tokens == null) {
       throw new IllegalArgumentException("tokens are required (Tokens.NONE for none)");
     }
   }
 
-  /** 127.0.0.1:8080, ./data, no descriptors, 4 MiB bodies, evaluation every 10 s, silent after 2 min, 5 min skew, no tokens. */
+  /** 127.0.0.1:8080, ./data, no descriptors, 4 MiB bodies, {@link Evaluation#DEFAULTS}, {@link Storage#DEFAULTS}, no tokens. */
   public static CollectorConfig defaults() {
     return new CollectorConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_DATA_DIR, null, DEFAULT_MAX_BODY_BYTES,
-        Duration.ofSeconds(10), Duration.ofMinutes(2), Duration.ofMinutes(5), Tokens.NONE);
+        Evaluation.DEFAULTS, Storage.DEFAULTS, Tokens.NONE);
+  }
+
+  /**
+   * How SLOs are evaluated and which timestamps ingest takes.
+   *
+   * @param interval how often SLOs are evaluated
+   * @param silenceTimeout after how long without a heartbeat an agent counts as silent
+   * @param maxClockSkew how far in the future a reported timestamp may lie before it is rejected
+   * @param lateness how far in the past a reported timestamp may lie and still land in its bucket
+   */
+  public record Evaluation(Duration interval, Duration silenceTimeout, Duration maxClockSkew, Duration lateness) {
+
+    /** Every 10 s, silent after 2 min, 5 min skew, 1 h lateness. */
+    public static final Evaluation DEFAULTS =
+        new Evaluation(Duration.ofSeconds(10), Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofHours(1));
+
+    public Evaluation {
+      requirePositive("interval", interval);
+      requirePositive("silenceTimeout", silenceTimeout);
+      requirePositive("maxClockSkew", maxClockSkew);
+      requirePositive("lateness", lateness);
+    }
+  }
+
+  /**
+   * How acknowledged data is kept in the data dir.
+   *
+   * @param fsync when the journal forces writes to disk: never (survives {@code kill -9}, not power
+   *     loss), always (before each acknowledgement), or every interval
+   * @param snapshotInterval how often the SLO state is snapshotted and the journal behind it dropped
+   */
+  public record Storage(FsyncPolicy fsync, Duration snapshotInterval) {
+
+    /** No fsync, a snapshot every 5 min. */
+    public static final Storage DEFAULTS = new Storage(FsyncPolicy.NONE, Duration.ofMinutes(5));
+
+    public Storage {
+      if (fsync == null) {
+        throw new IllegalArgumentException("fsync must be none, always or an interval");
+      }
+      requirePositive("snapshotInterval", snapshotInterval);
+    }
   }
 
   /**
@@ -96,23 +137,19 @@ public record CollectorConfig(
   }
 
   public CollectorConfig withPort(int port) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluationInterval, silenceTimeout,
-        maxClockSkew, tokens);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens);
   }
 
   public CollectorConfig withDataDir(Path dataDir) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluationInterval, silenceTimeout,
-        maxClockSkew, tokens);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens);
   }
 
   public CollectorConfig withDescriptorsDir(@Nullable Path descriptorsDir) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluationInterval, silenceTimeout,
-        maxClockSkew, tokens);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens);
   }
 
   public CollectorConfig withTokens(Tokens tokens) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluationInterval, silenceTimeout,
-        maxClockSkew, tokens);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens);
   }
 
   private static void requirePositive(String field, @Nullable Duration duration) {

@@ -5,6 +5,7 @@ import io.meshwatch.collector.descriptor.DurationText;
 import io.meshwatch.collector.descriptor.Problems;
 import io.meshwatch.collector.descriptor.YamlDocuments;
 import io.meshwatch.collector.descriptor.YamlMap;
+import io.meshwatch.collector.journal.FsyncPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,9 +18,10 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads the collector's YAML config into a {@link CollectorConfig}, collecting every problem first. */
 final class ConfigReader {
 
-  static final List<String> FIELDS = List.of("server", "dataDir", "descriptors", "evaluation", "tokens");
+  static final List<String> FIELDS = List.of("server", "dataDir", "descriptors", "evaluation", "storage", "tokens");
   static final List<String> SERVER = List.of("host", "port", "maxBodyBytes");
-  static final List<String> EVALUATION = List.of("interval", "silenceTimeout", "maxClockSkew");
+  static final List<String> EVALUATION = List.of("interval", "silenceTimeout", "maxClockSkew", "lateness");
+  static final List<String> STORAGE = List.of("fsync", "snapshotInterval");
 
   private ConfigReader() {}
 
@@ -52,6 +54,12 @@ final class ConfigReader {
     if (evaluation != null) {
       evaluation.allowOnly(EVALUATION);
     }
+    YamlMap storage = root.map("storage");
+    if (storage != null) {
+      storage.allowOnly(STORAGE);
+    }
+    CollectorConfig.Evaluation evaluate = config.evaluation();
+    CollectorConfig.Storage store = config.storage();
     Path descriptors = root.value("descriptors", false, "a directory", path -> directory(baseDir, path));
     Tokens tokens = TokensReader.read(root.map("tokens"));
     try {
@@ -61,9 +69,14 @@ final class ConfigReader {
           or(root.value("dataDir", false, "a directory", path -> baseDir.resolve(path).normalize()), config.dataDir()),
           descriptors,
           or(value(server, "maxBodyBytes", "a size", ConfigReader::positiveSize), config.maxBodyBytes()),
-          or(value(evaluation, "interval", "a duration", ConfigReader::positive), config.evaluationInterval()),
-          or(value(evaluation, "silenceTimeout", "a duration", ConfigReader::positive), config.silenceTimeout()),
-          or(value(evaluation, "maxClockSkew", "a duration", ConfigReader::positive), config.maxClockSkew()),
+          new CollectorConfig.Evaluation(
+              or(value(evaluation, "interval", "a duration", ConfigReader::positive), evaluate.interval()),
+              or(value(evaluation, "silenceTimeout", "a duration", ConfigReader::positive), evaluate.silenceTimeout()),
+              or(value(evaluation, "maxClockSkew", "a duration", ConfigReader::positive), evaluate.maxClockSkew()),
+              or(value(evaluation, "lateness", "a duration", ConfigReader::positive), evaluate.lateness())),
+          new CollectorConfig.Storage(
+              or(value(storage, "fsync", "none, always or an interval such as 1s", ConfigReader::fsync), store.fsync()),
+              or(value(storage, "snapshotInterval", "a duration", ConfigReader::positive), store.snapshotInterval())),
           tokens == null ? Tokens.NONE : tokens), problems);
     } catch (IllegalArgumentException e) {
       // only reached when a rule of CollectorConfig has no check of its own above
@@ -120,6 +133,20 @@ final class ConfigReader {
       throw new IllegalArgumentException("must be a duration above zero, got '" + text + "'");
     }
     return duration;
+  }
+
+  private static FsyncPolicy fsync(String text) {
+    return switch (text) {
+      case "none" -> FsyncPolicy.NONE;
+      case "always" -> FsyncPolicy.ALWAYS;
+      default -> {
+        try {
+          yield FsyncPolicy.interval(positive(text));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("must be none, always or an interval such as 1s, got '" + text + "'");
+        }
+      }
+    };
   }
 
   private static Path directory(Path baseDir, String text) {

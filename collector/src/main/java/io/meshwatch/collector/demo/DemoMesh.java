@@ -6,11 +6,13 @@ import io.meshwatch.model.Links;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.SliKind;
 import io.meshwatch.model.SloSpec;
+import io.meshwatch.model.SloWindow;
 import io.meshwatch.model.Threshold;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The demo's products: 22 products in four domains, wired by upstream lineage, six of them
@@ -56,13 +58,12 @@ public final class DemoMesh {
   private static void add(List<DemoProduct> products, String domain, String name, Behaviour behaviour,
       String... upstream) {
     ProductId id = new ProductId(domain, name);
-    Duration window = Duration.ofDays(28);
     List<SloSpec> slos = List.of(
-        new SloSpec("fresh-within-5m", SliKind.FRESHNESS, new Threshold.MaxAge(Duration.ofMinutes(5)), 99.0, window),
-        new SloSpec("checks-pass", SliKind.QUALITY, null, 99.0, window),
-        new SloSpec("volume-in-band", SliKind.VOLUME, new Threshold.RowBand(USUAL_ROWS / 2, USUAL_ROWS * 2), 95.0, window),
-        new SloSpec("runs-succeed", SliKind.RUN_SUCCESS, null, 95.0, window),
-        new SloSpec("reads-succeed", SliKind.AVAILABILITY, null, 99.5, window));
+        slo("fresh-within-5m", SliKind.FRESHNESS, new Threshold.MaxAge(Duration.ofMinutes(5)), 99.0),
+        slo("checks-pass", SliKind.QUALITY, null, 99.0),
+        slo("volume-in-band", SliKind.VOLUME, new Threshold.RowBand(USUAL_ROWS / 2, USUAL_ROWS * 2), 95.0),
+        slo("runs-succeed", SliKind.RUN_SUCCESS, null, 95.0),
+        slo("reads-succeed", SliKind.AVAILABILITY, null, 99.5));
     DataProduct descriptor = new DataProduct(
         id,
         domain + "-team",
@@ -74,5 +75,11 @@ public final class DemoMesh {
         new Links(URI.create("https://runbooks.example.com/" + domain + "/" + name), null),
         slos);
     products.add(new DemoProduct(descriptor, behaviour));
+  }
+
+  /** A 28-day SLO judged from its first minute: a demo has no day to wait for a minimum history. */
+  private static SloSpec slo(String name, SliKind kind, @Nullable Threshold threshold, double objective) {
+    SloWindow window = SloWindow.rolling(Duration.ofDays(28));
+    return new SloSpec(name, kind, threshold, objective, window, List.of(), SloSpec.defaultConditions(window), Duration.ZERO);
   }
 }

@@ -56,7 +56,10 @@ final class EventsHandler {
           Map.of("problems", problems, "reasons", result.rejections().stream().map(r -> r.reason().label()).distinct().toList()));
       return;
     }
-    services.accept("events", result.signals());
+    if (!services.accept("events", result.signals())) {
+      Responses.error(ctx, 503, "the collector could not store the events; retry later");
+      return;
+    }
     Responses.json(ctx, 202, Map.of("accepted", result.signals().size()));
   }
 }

@@ -9,22 +9,29 @@ import io.meshwatch.collector.ingest.JsonEventDecoder;
 import io.meshwatch.collector.ingest.OtlpMetricsDecoder;
 import io.meshwatch.collector.ingest.RejectReason;
 import io.meshwatch.collector.metrics.IngestMetrics;
+import io.meshwatch.collector.persist.DurableSignals;
 import io.meshwatch.collector.slo.SloEngine;
 import io.meshwatch.model.Signal;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** What the HTTP layer works with; built once by the collector's wiring. */
 public record HttpServices(
     Catalog catalog,
     DescriptorStore descriptorStore,
     SloEngine engine,
+    DurableSignals signals,
     OtlpMetricsDecoder otlp,
     JsonEventDecoder events,
     Authorizer authorizer,
     IngestMetrics ingestMetrics,
     PrometheusMeterRegistry registry,
     long maxBodyBytes) {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpServices.class);
 
   /** Counts a refused write by why it was refused. */
   void countRefusal(AuthDecision decision) {
@@ -37,9 +44,21 @@ public record HttpServices(
     result.rejections().forEach(rejection -> ingestMetrics.rejected(rejection.reason(), 1));
   }
 
-  /** Hands accepted signals to the SLO engine and counts them under {@code transport}. */
-  void accept(String transport, List<Signal> signals) {
-    signals.forEach(engine::record);
+  /**
+   * Makes accepted signals durable, hands them to the SLO engine and counts them under
+   * {@code transport}.
+   *
+   * @return false if they could not be journaled (logged and counted as storage_failed): answer 503
+   */
+  boolean accept(String transport, List<Signal> signals) {
+    try {
+      this.signals.accept(signals);
+    } catch (IOException e) {
+      LOG.error("could not journal {} signals; refused with 503", signals.size(), e);
+      ingestMetrics.rejected(RejectReason.STORAGE_FAILED, signals.size());
+      return false;
+    }
     ingestMetrics.accepted(transport, signals.size());
+    return true;
   }
 }

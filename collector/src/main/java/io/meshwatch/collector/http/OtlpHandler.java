@@ -32,6 +32,7 @@ final class OtlpHandler {
   private static final String PROTOBUF = "application/x-protobuf";
   private static final String JSON = "application/json";
   private static final int STATUS_INVALID_ARGUMENT = 3;
+  private static final int STATUS_UNAVAILABLE = 14;
   private static final int STATUS_UNAUTHENTICATED = 16;
   private static final int STATUS_PERMISSION_DENIED = 7;
 
@@ -77,7 +78,10 @@ final class OtlpHandler {
       status(ctx, json, 400, STATUS_INVALID_ARGUMENT, result.errorMessage());
       return;
     }
-    services.accept("otlp", result.signals());
+    if (!services.accept("otlp", result.signals())) {
+      status(ctx, json, 503, STATUS_UNAVAILABLE, "the collector could not store the data; retry later");
+      return;
+    }
     ExportMetricsServiceResponse.Builder response = ExportMetricsServiceResponse.newBuilder();
     if (result.rejectedPoints() > 0) {
       response.setPartialSuccess(ExportMetricsPartialSuccess.newBuilder()

@@ -1,10 +1,14 @@
 package io.meshwatch.collector.http;
 
+import io.meshwatch.collector.descriptor.DurationText;
+import io.meshwatch.collector.slo.SloHistory;
+import io.meshwatch.collector.store.SliSeries;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.ProductStatus;
 import io.meshwatch.model.SloState;
 import io.meshwatch.model.SloStatus;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,7 +19,9 @@ import java.util.function.Predicate;
 
 /**
  * The SLOs across the mesh, as of the last evaluation: {@code GET /api/v1/slos} filtered by domain,
- * product and state, and {@code GET /api/v1/products/{id}/slos/{name}} for one.
+ * product and state, and {@code GET /api/v1/products/{id}/slos/{name}} for one, with its history for
+ * charts (SLI, budget burn-down and burn rate per {@code step}, default 5m for windows up to 3 days and
+ * 1h beyond).
  */
 final class SlosHandler {
 
@@ -67,7 +73,44 @@ final class SlosHandler {
       Responses.error(ctx, 404, "product '" + id.get() + "' has no evaluated SLO named '" + name + "'");
       return;
     }
-    Responses.json(ctx, 200, view(product.get(), slo.get()));
+    Duration step;
+    try {
+      String stepText = ctx.queryParams().get("step");
+      step = stepText == null ? defaultStep(slo.get()) : DurationText.parse(stepText);
+    } catch (IllegalArgumentException e) {
+      Responses.error(ctx, 400, "step " + e.getMessage());
+      return;
+    }
+    Optional<SloHistory> history;
+    try {
+      history = services.engine().history(id.get(), name, step);
+    } catch (IllegalArgumentException e) {
+      Responses.error(ctx, 400, e.getMessage());
+      return;
+    }
+    Map<String, Object> out = view(product.get(), slo.get());
+    history.ifPresent(h -> out.put("history", history(h)));
+    Responses.json(ctx, 200, out);
+  }
+
+  private static Duration defaultStep(SloStatus slo) {
+    return slo.window().length().compareTo(SliSeries.FINE_SPAN) <= 0 ? Duration.ofMinutes(5) : Duration.ofHours(1);
+  }
+
+  private static Map<String, Object> history(SloHistory history) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("step", DurationText.format(history.step()));
+    List<Map<String, Object>> points = new ArrayList<>(history.points().size());
+    for (SloHistory.Point point : history.points()) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("at", point.at());
+      p.put("sli", point.sli());
+      p.put("budgetRemaining", point.budgetRemaining());
+      p.put("burnRate", point.burnRate());
+      points.add(p);
+    }
+    out.put("points", points);
+    return out;
   }
 
   private static Map<String, Object> view(ProductStatus product, SloStatus slo) {

@@ -54,8 +54,8 @@ final class StatusJson {
     out.put("compliance", slo.compliance());
     out.put("errorBudgetRemaining", slo.errorBudgetRemaining());
     out.put("errorBudgetConsumed", slo.errorBudgetConsumed());
-    out.put("window", Map.of("start", slo.window().start(), "end", slo.window().end()));
-    out.put("events", Map.of("good", slo.goodEvents(), "total", slo.totalEvents()));
+    out.put("window", ordered("start", slo.window().start(), "end", slo.window().end()));
+    out.put("events", ordered("good", slo.goodEvents(), "total", slo.totalEvents()));
     Map<String, Double> burnRates = new LinkedHashMap<>();
     for (BurnWindow window : BurnWindow.values()) {
       Double rate = slo.burnRates().get(window);
@@ -109,6 +109,13 @@ final class StatusJson {
       out.put("minRows", band.minRows());
       out.put("maxRows", band.maxRows());
     }
+    return out;
+  }
+
+  private static Map<String, Object> ordered(String key1, Object value1, String key2, Object value2) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put(key1, value1);
+    out.put(key2, value2);
     return out;
   }
 

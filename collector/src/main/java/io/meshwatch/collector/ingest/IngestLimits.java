@@ -1,5 +1,6 @@
 package io.meshwatch.collector.ingest;
 
+import io.meshwatch.collector.store.SliSeries;
 import java.time.Duration;
 
 /**
@@ -18,6 +19,7 @@ public record IngestLimits(
   /** Late data within an hour lands in its minute bucket; an agent never needs more: its cumulative
    * sums are re-sent with the time of the next export. */
   public static final Duration DEFAULT_MAX_LATENESS = Duration.ofHours(1);
+  static final Duration MAX_LATENESS = SliSeries.FINE_SPAN;
 
   /** A clock a day ahead is broken, not skewed; the bound also keeps time arithmetic far from overflow. */
   private static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
@@ -35,8 +37,10 @@ public record IngestLimits(
     if (maxEventsPerRequest < 1) {
       throw new IllegalArgumentException("maxEventsPerRequest must be at least 1, got " + maxEventsPerRequest);
     }
-    if (maxLateness == null || maxLateness.isNegative() || maxLateness.isZero()) {
-      throw new IllegalArgumentException("maxLateness must be positive, got " + maxLateness);
+    if (maxLateness == null || maxLateness.isNegative() || maxLateness.isZero()
+        || maxLateness.compareTo(MAX_LATENESS) > 0) {
+      // Beyond what every SLI series keeps, late data could not land in its bucket.
+      throw new IllegalArgumentException("lateness must be above 0 and at most " + MAX_LATENESS + ", got " + maxLateness);
     }
   }
 

@@ -14,7 +14,9 @@ public enum RejectReason {
   BODY_TOO_LARGE,
   UNSUPPORTED_MEDIA_TYPE,
   UNAUTHENTICATED,
-  FORBIDDEN;
+  FORBIDDEN,
+  /** The collector could not make the signals durable (disk full, I/O error); the client should retry. */
+  STORAGE_FAILED;
 
   /** The label value, lower_snake_case, e.g. {@code unknown_product}. */
   public String label() {

@@ -1,6 +1,8 @@
 package io.meshwatch.collector.metrics;
 
 import io.meshwatch.model.AgentState;
+import io.meshwatch.model.BurnAlert;
+import io.meshwatch.model.BurnCondition;
 import io.meshwatch.model.BurnWindow;
 import io.meshwatch.model.CollectorMetric;
 import io.meshwatch.model.CollectorMetric.Labels;
@@ -47,6 +49,12 @@ public final class SloMetrics {
         set(seen, CollectorMetric.SLO_ERROR_BUDGET_REMAINING, sloTags, orNaN(slo.errorBudgetRemaining()));
         set(seen, CollectorMetric.SLO_BREACHING, sloTags, slo.state() == SloState.BREACHING ? 1 : 0);
         set(seen, CollectorMetric.SLO_NO_DATA, sloTags, slo.state() == SloState.NO_DATA ? 1 : 0);
+        set(seen, CollectorMetric.SLO_INSUFFICIENT_HISTORY, sloTags, slo.state() == SloState.INSUFFICIENT_HISTORY ? 1 : 0);
+        for (BurnAlert alert : slo.burnAlerts()) {
+          BurnCondition condition = alert.condition();
+          set(seen, CollectorMetric.SLO_BURN_ALERT, sloTags.and(Labels.SEVERITY_LABEL, condition.severity().label(),
+              Labels.CONDITION_LABEL, condition.label()), slo.state() != SloState.NO_DATA && alert.burning() ? 1 : 0);
+        }
         for (BurnWindow window : BurnWindow.values()) {
           set(seen, CollectorMetric.SLO_BURN_RATE, sloTags.and(Labels.WINDOW_LABEL, window.label()),
               orNaN(slo.burnRates().get(window)));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.meshwatch.collector.descriptor.DescriptorProblem;
+import io.meshwatch.collector.journal.FsyncPolicy;
 import io.meshwatch.model.ProductId;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,9 +30,9 @@ class CollectorConfigTest {
     assertThat(config.dataDir()).isEqualTo(Path.of("data"));
     assertThat(config.descriptorsDir()).isNull();
     assertThat(config.maxBodyBytes()).isEqualTo(4 * 1024 * 1024);
-    assertThat(config.evaluationInterval()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(config.silenceTimeout()).isEqualTo(Duration.ofMinutes(2));
-    assertThat(config.maxClockSkew()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.evaluation()).isEqualTo(new CollectorConfig.Evaluation(
+        Duration.ofSeconds(10), Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofHours(1)));
+    assertThat(config.storage()).isEqualTo(new CollectorConfig.Storage(FsyncPolicy.NONE, Duration.ofMinutes(5)));
     assertThat(config.tokens()).isEqualTo(Tokens.NONE);
     assertThat(config.tokens().isEmpty()).isTrue();
   }
@@ -43,7 +44,8 @@ class CollectorConfigTest {
         server: { host: 0.0.0.0, port: 9090, maxBodyBytes: 512KiB }
         dataDir: ./state
         descriptors: ./descriptors
-        evaluation: { interval: 30s, silenceTimeout: 5m, maxClockSkew: 1m }
+        evaluation: { interval: 30s, silenceTimeout: 5m, maxClockSkew: 1m, lateness: 2h }
+        storage: { fsync: 1s, snapshotInterval: 1m }
         tokens:
           admin: [ "${MESHWATCH_ADMIN_TOKEN}", "second-admin" ]
           ingest:
@@ -54,7 +56,8 @@ class CollectorConfigTest {
     CollectorConfig config = CollectorConfig.load(file, Map.of("MESHWATCH_ADMIN_TOKEN", "adm1n"));
 
     assertThat(config).isEqualTo(new CollectorConfig("0.0.0.0", 9090, dir.resolve("state"), dir.resolve("descriptors"),
-        512 * 1024, Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(1),
+        512 * 1024, new CollectorConfig.Evaluation(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(1),
+            Duration.ofHours(2)), new CollectorConfig.Storage(FsyncPolicy.interval(Duration.ofSeconds(1)), Duration.ofMinutes(1)),
         new Tokens(Set.of("adm1n", "second-admin"), Map.of(
             "s3cr3t-orders", ProductId.parse("sales.orders"),
             "raw-old", ProductId.parse("sales.raw_orders"),
@@ -169,8 +172,19 @@ class CollectorConfigTest {
         .withDescriptorsDir(Path.of("/etc/mw")).withTokens(tokens);
 
     assertThat(config).isEqualTo(new CollectorConfig("127.0.0.1", 9000, Path.of("/var/mw"), Path.of("/etc/mw"),
-        4 << 20, Duration.ofSeconds(10), Duration.ofMinutes(2), Duration.ofMinutes(5), tokens));
+        4 << 20, CollectorConfig.Evaluation.DEFAULTS, CollectorConfig.Storage.DEFAULTS, tokens));
     assertThatThrownBy(() -> config.withPort(65_536)).hasMessageContaining("between 0 and 65535");
+  }
+
+  @Test
+  void load_storageFsyncPolicies() throws IOException {
+    assertThat(CollectorConfig.load(write("storage: {fsync: always}\n"), Map.of()).storage().fsync())
+        .isEqualTo(FsyncPolicy.ALWAYS);
+    assertThat(CollectorConfig.load(write("storage: {fsync: none}\n"), Map.of()).storage().fsync())
+        .isEqualTo(FsyncPolicy.NONE);
+    assertThatThrownBy(() -> CollectorConfig.load(write("storage: {fsync: sometimes, snapshotInterval: 0s}\n"), Map.of()))
+        .hasMessageContaining("storage.fsync: must be none, always or an interval such as 1s, got 'sometimes'")
+        .hasMessageContaining("storage.snapshotInterval: must be a duration above zero");
   }
 
   @Test

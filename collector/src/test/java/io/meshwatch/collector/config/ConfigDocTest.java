@@ -39,6 +39,7 @@ class ConfigDocTest {
     List<String> fields = new ArrayList<>(List.of("dataDir", "descriptors", "tokens.admin", "tokens.ingest"));
     ConfigReader.SERVER.forEach(field -> fields.add("server." + field));
     ConfigReader.EVALUATION.forEach(field -> fields.add("evaluation." + field));
+    ConfigReader.STORAGE.forEach(field -> fields.add("storage." + field));
 
     assertThat(ConfigReader.FIELDS).allSatisfy(top -> assertThat(fields).anyMatch(f -> f.startsWith(top)));
     for (String field : fields) {

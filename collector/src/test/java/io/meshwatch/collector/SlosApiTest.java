@@ -74,6 +74,37 @@ class SlosApiTest {
   }
 
   @Test
+  void get_showsBudgetAlertsAndAChartHistory() {
+    JsonNode slo = fixture.client.json("/api/v1/products/auth.a/slos/checks?step=1h");
+
+    assertThat(slo.path("events").path("good").asLong()).isEqualTo(1);
+    assertThat(slo.path("events").path("total").asLong()).isEqualTo(2);
+    assertThat(slo.path("errorBudgetConsumed").asDouble()).isCloseTo(50.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(slo.path("alerts")).extracting(a -> a.path("condition").asText())
+        .containsExactly("page-1h-5m", "page-6h-30m", "ticket-1d-2h", "ticket-3d-6h");
+    assertThat(slo.path("alerts").get(0).path("threshold").asDouble()).isCloseTo(13.44, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(slo.path("forecast").path("exhaustedInSecondsAtCurrentBurn").asDouble()).isZero();
+    JsonNode history = slo.path("history");
+    assertThat(history.path("step").asText()).isEqualTo("1h");
+    // 28 days of hourly points, the last holding the two checks.
+    assertThat(history.path("points").size()).isBetween(672, 673);
+    JsonNode last = history.path("points").get(history.path("points").size() - 1);
+    assertThat(last.path("sli").asDouble()).isEqualTo(0.5);
+    assertThat(last.path("budgetRemaining").asDouble()).isCloseTo(-49.0, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void get_badOrTooFineStep_is400() {
+    HttpResponse<String> unparsable = fixture.client.get("/api/v1/products/auth.a/slos/checks?step=hourly");
+    HttpResponse<String> tooFine = fixture.client.get("/api/v1/products/auth.a/slos/checks?step=1m");
+
+    assertThat(unparsable.statusCode()).isEqualTo(400);
+    assertThat(unparsable.body()).contains("step must be a duration", "'hourly'");
+    assertThat(tooFine.statusCode()).isEqualTo(400);
+    assertThat(tooFine.body()).contains("2000");
+  }
+
+  @Test
   void get_unknownSloOrProduct_is404() {
     assertThat(fixture.client.get("/api/v1/products/auth.a/slos/nope").statusCode()).isEqualTo(404);
     assertThat(fixture.client.get("/api/v1/products/auth.zzz/slos/checks").statusCode()).isEqualTo(404);

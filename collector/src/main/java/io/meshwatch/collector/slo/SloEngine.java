@@ -153,7 +153,7 @@ public final class SloEngine {
 
   /**
    * Writes everything the engine measured: per product its contact and data times and learned
-   * cadence, per SLO its freshness cursor, counts and learned band ({@link EngineSnapshot}). The
+   * cadence, per SLO its freshness cursor, counts and learned band ({@code EngineSnapshot} has the format). The
    * caller makes sure no {@link #record}, {@link #evaluate} or {@link #register} runs meanwhile.
    */
   public synchronized void writeState(DataOutput out) throws IOException {

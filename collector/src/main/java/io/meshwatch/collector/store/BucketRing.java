@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class BucketRing {
 
+  /** A written bucket: its age, good and total as big-endian ints, as {@link DataOutput#writeInt} writes them. */
+  private static final int BUCKET_BYTES = 12;
+
   private final int capacity;
   private final int[] spans;
   private final long[] spanGood;
@@ -197,14 +200,30 @@ final class BucketRing {
     if (good == null || total == null) {
       return;
     }
+    // One buffer per ring and one write: DataOutput's writeInt costs a call per byte.
+    byte[] buckets = new byte[nonEmpty * BUCKET_BYTES];
+    int at = 0;
     for (long b = oldest(); b <= head; b++) {
       int slot = slot(b);
       if (total[slot] > 0) {
-        out.writeInt((int) (head - b));
-        out.writeInt(good[slot]);
-        out.writeInt(total[slot]);
+        at = putInt(buckets, at, (int) (head - b));
+        at = putInt(buckets, at, good[slot]);
+        at = putInt(buckets, at, total[slot]);
       }
     }
+    out.write(buckets);
+  }
+
+  private static int putInt(byte[] into, int at, int value) {
+    into[at] = (byte) (value >>> 24);
+    into[at + 1] = (byte) (value >>> 16);
+    into[at + 2] = (byte) (value >>> 8);
+    into[at + 3] = (byte) value;
+    return at + 4;
+  }
+
+  private static int getInt(byte[] from, int at) {
+    return (from[at] & 0xFF) << 24 | (from[at + 1] & 0xFF) << 16 | (from[at + 2] & 0xFF) << 8 | (from[at + 3] & 0xFF);
   }
 
   /**
@@ -222,11 +241,13 @@ final class BucketRing {
     if (count < 0 || count > capacity) {
       throw new IOException("corrupt snapshot: " + count + " buckets for a ring of " + capacity);
     }
+    byte[] buckets = new byte[count * BUCKET_BYTES];
+    in.readFully(buckets);
     int previousAge = capacity;
     for (int i = 0; i < count; i++) {
-      int age = in.readInt();
-      int g = in.readInt();
-      int t = in.readInt();
+      int age = getInt(buckets, i * BUCKET_BYTES);
+      int g = getInt(buckets, i * BUCKET_BYTES + 4);
+      int t = getInt(buckets, i * BUCKET_BYTES + 8);
       if (age < 0 || age >= previousAge || g < 0 || t < g || t == 0) {
         throw new IOException("corrupt snapshot: bucket age=" + age + " good=" + g + " total=" + t
             + " in a ring of " + capacity + " (ages must fall, counts be 0 <= good <= total, total > 0)");

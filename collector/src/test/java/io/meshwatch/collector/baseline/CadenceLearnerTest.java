@@ -255,6 +255,45 @@ class CadenceLearnerTest {
   }
 
   @Test
+  void readFrom_judgesExactlyAsTheWriterWhenUpdateTimesHaveSubMillisecondParts() throws IOException {
+    CadenceLearner learner = new CadenceLearner();
+    // 20 intervals spanning a day but for 0.9 ms: kept to the millisecond, the span is a whole day.
+    Instant first = MONDAY.plusNanos(900_000);
+    learner.observe(first);
+    for (int i = 1; i < 20; i++) {
+      learner.observe(MONDAY.plus(HOUR.multipliedBy(i)));
+    }
+    Instant last = MONDAY.plus(DAY);
+    learner.observe(last);
+
+    CadenceLearner read = CadenceLearner.readFrom(new DataInputStream(new ByteArrayInputStream(bytes(learner))));
+
+    assertThat(read.deadline(last)).isNotNull().isEqualTo(learner.deadline(last));
+    assertThat(read.baselineAt(last, last)).isEqualTo(learner.baselineAt(last, last));
+  }
+
+  @Test
+  void deadline_isNullUntilReadyThenTheInstantOverdueJudgesBy() {
+    CadenceLearner learner = new CadenceLearner();
+    Instant last = MONDAY;
+    for (int i = 0; i < CadenceLearner.MIN_INTERVALS; i++) {
+      last = MONDAY.plus(Duration.ofHours(2).multipliedBy(i));
+      learner.observe(last);
+    }
+    assertThat(learner.deadline(last)).isNull();
+
+    last = last.plus(Duration.ofHours(2));
+    learner.observe(last);
+    Instant deadline = learner.deadline(last);
+
+    // p95 of 2 h intervals plus half of it.
+    assertThat(deadline).isEqualTo(last.plus(Duration.ofHours(3)));
+    assertThat(learner.overdue(deadline, last)).isFalse();
+    assertThat(learner.overdue(deadline.plusMillis(1), last)).isTrue();
+    assertThat(learner.zone()).isEqualTo(ZoneOffset.UTC);
+  }
+
+  @Test
   void readFrom_rejectsAnUnknownVersion() {
     byte[] written = {9, 0, 3, 'U', 'T', 'C'};
     assertThatThrownBy(() -> CadenceLearner.readFrom(new DataInputStream(new ByteArrayInputStream(written))))

@@ -1,14 +1,19 @@
 package io.meshwatch.collector.persist;
 
+import io.meshwatch.collector.slo.RestoredState;
 import io.meshwatch.collector.slo.SloEngine;
 import io.meshwatch.model.Signal;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The SLO engine as the state {@link DurableSignals} keeps: signals applied at their receipt time. */
 public final class EngineState implements RecoverableState {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineState.class);
 
   private final SloEngine engine;
 
@@ -28,6 +33,11 @@ public final class EngineState implements RecoverableState {
 
   @Override
   public void read(DataInput in) throws IOException {
-    engine.readState(in);
+    RestoredState restored = engine.readState(in);
+    LOG.info("restored the state of {} products and {} SLOs", restored.products(), restored.slos());
+    if (!restored.skippedProducts().isEmpty() || !restored.skippedSlos().isEmpty()) {
+      LOG.warn("kept state of products {} and SLOs {} is not restored: they are no longer declared",
+          restored.skippedProducts(), restored.skippedSlos());
+    }
   }
 }

@@ -8,7 +8,6 @@ import io.meshwatch.model.SloWindow;
 import io.meshwatch.model.Threshold;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +53,7 @@ final class SloReader {
   private static @Nullable SloSpec read(YamlMap slo, @Nullable String name) {
     int errorsBefore = slo.problems().errorCount();
     slo.allowOnly(FIELDS);
-    SliKind kind = slo.value("sli", true, "an SLI kind", SloReader::kind);
+    SliKind kind = slo.value("sli", true, "an SLI kind", SloFieldText::kind);
     Threshold threshold = kind == null ? null : threshold(slo, kind);
     Double objective = slo.value("objective", true, "a percentage", SloReader::objective);
     SloWindow window = SloWindowReader.read(slo);
@@ -89,8 +88,8 @@ final class SloReader {
           return null;
         }
         band.allowOnly(ROW_BAND);
-        Long min = band.value("min", true, "a whole number of rows", SloReader::rows);
-        Long max = band.value("max", true, "a whole number of rows", SloReader::rows);
+        Long min = band.value("min", true, "a whole number of rows", SloFieldText::rows);
+        Long max = band.value("max", true, "a whole number of rows", SloFieldText::rows);
         if (min == null || max == null) {
           return null;
         }
@@ -109,16 +108,7 @@ final class SloReader {
     }
   }
 
-  private static SliKind kind(String text) {
-    for (SliKind kind : SliKind.values()) {
-      if (kind.label().equals(text)) {
-        return kind;
-      }
-    }
-    List<String> labels = Arrays.stream(SliKind.values()).map(SliKind::label).toList();
-    String hint = Suggestion.closest(text, labels).map(label -> " (did you mean '" + label + "'?)").orElse("");
-    throw new IllegalArgumentException("must be one of " + SliKind.labels() + ", got '" + text + "'" + hint);
-  }
+
 
   private static Threshold maxAge(String text) {
     Duration maxAge = DurationText.parse(text);
@@ -147,17 +137,5 @@ final class SloReader {
       throw new IllegalArgumentException("must be above 0 and below 100, got " + text);
     }
     return value;
-  }
-
-  private static long rows(String text) {
-    try {
-      long rows = Long.parseLong(text.replace("_", ""));
-      if (rows >= 0) {
-        return rows;
-      }
-    } catch (NumberFormatException e) {
-      // reported below, with the text as written
-    }
-    throw new IllegalArgumentException("must be a whole number of rows, 0 or more, got '" + text + "'");
   }
 }

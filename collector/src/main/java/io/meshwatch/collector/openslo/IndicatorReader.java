@@ -1,12 +1,10 @@
 package io.meshwatch.collector.openslo;
 
 import io.meshwatch.collector.descriptor.Problems;
-import io.meshwatch.collector.descriptor.Suggestion;
+import io.meshwatch.collector.descriptor.SloFieldText;
 import io.meshwatch.collector.descriptor.YamlMap;
 import io.meshwatch.model.SliKind;
 import io.meshwatch.model.Threshold;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -135,7 +133,7 @@ final class IndicatorReader {
       return null;
     }
     spec.allowOnly(SOURCE_SPEC);
-    SliKind kind = spec.value("sli", true, "an SLI kind", IndicatorReader::kind);
+    SliKind kind = spec.value("sli", true, "an SLI kind", SloFieldText::kind);
     if (kind == null) {
       return null;
     }
@@ -146,8 +144,8 @@ final class IndicatorReader {
             "minRows and maxRows apply to sli volume only, not " + kind.label());
         return null;
       }
-      Long min = spec.value("minRows", true, "a whole number of rows", IndicatorReader::rows);
-      Long max = spec.value("maxRows", true, "a whole number of rows", IndicatorReader::rows);
+      Long min = spec.value("minRows", true, "a whole number of rows", SloFieldText::rows);
+      Long max = spec.value("maxRows", true, "a whole number of rows", SloFieldText::rows);
       if (min == null || max == null) {
         return null;
       }
@@ -158,26 +156,5 @@ final class IndicatorReader {
       band = new Threshold.RowBand(min, max);
     }
     return new Source(kind, band, spec.line("sli"), spec.field("sli"));
-  }
-
-  private static SliKind kind(String text) {
-    List<String> labels = new ArrayList<>(Arrays.stream(SliKind.values()).map(SliKind::label).toList());
-    if (labels.contains(text)) {
-      return SliKind.fromLabel(text);
-    }
-    String hint = Suggestion.closest(text, labels).map(label -> " (did you mean '" + label + "'?)").orElse("");
-    throw new IllegalArgumentException("must be one of " + SliKind.labels() + ", got '" + text + "'" + hint);
-  }
-
-  private static long rows(String text) {
-    try {
-      long rows = Long.parseLong(text.replace("_", ""));
-      if (rows >= 0) {
-        return rows;
-      }
-    } catch (NumberFormatException e) {
-      // reported below, with the text as written
-    }
-    throw new IllegalArgumentException("must be a whole number of rows, 0 or more, got '" + text + "'");
   }
 }

@@ -159,11 +159,24 @@ final class SloFleet {
     }
   }
 
-  /** Registers the products at {@code END - HISTORY} and records 30 days of history into {@code engine}. */
-  void fill(SloEngine engine, SettableClock clock) throws Exception {
-    clock.set(END.minus(HISTORY));
+  /**
+   * Registers the products at {@code END - HISTORY} and records 30 days of history into {@code engine}.
+   * Product after product rather than in time order: series are independent, so the state is the
+   * same, and one series at a time stays in the CPU caches, which makes setup several times faster.
+   */
+  void fill(SloEngine engine, SettableClock clock) {
+    Instant from = END.minus(HISTORY);
+    clock.set(from);
     register(engine);
-    history(END.minus(HISTORY), END, 25, entries -> entries.forEach(e -> engine.record(e.signal(), e.receivedAt())));
+    long slots = HISTORY.dividedBy(SLOT);
+    for (int p = 0; p < products.size(); p++) {
+      for (long slot = 0; slot < slots; slot++) {
+        Instant at = reportTime(from.plus(SLOT.multipliedBy(slot)), p);
+        for (Signal signal : signals(p, slot, at)) {
+          engine.record(signal, at);
+        }
+      }
+    }
     clock.set(END);
   }
 

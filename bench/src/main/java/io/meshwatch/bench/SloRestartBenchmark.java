@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
-@Fork(3)
+@Fork(2)
 public class SloRestartBenchmark {
 
   private SloFleet fleet;
@@ -44,6 +44,7 @@ public class SloRestartBenchmark {
   private Properties info;
   private SettableClock clock;
   private SloEngine restored;
+  private String phases = "";
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
@@ -55,15 +56,21 @@ public class SloRestartBenchmark {
   @Benchmark
   public SloEngine fromSnapshot() throws Exception {
     clock = new SettableClock(SloFleet.END);
+    long started = System.nanoTime();
     long after;
+    long verified;
     try (Snapshot snapshot = SnapshotFile.readLatest(SloHistoryFiles.snapshotDir(dir)).orElseThrow()) {
+      verified = System.nanoTime();
       restored = EngineState.read(snapshot.data(), clock, fleet.products());
       after = snapshot.journalSequence();
     }
+    long read = System.nanoTime();
     try (Journal journal = Journal.open(SloHistoryFiles.journalDir(dir), JournalOptions.DEFAULTS)) {
       SloEngine engine = restored;
       journal.replay(after, e -> engine.record(e.signal(), e.receivedAt()));
     }
+    phases = String.format("checksum %d ms, read + register %d ms, journal open + replay after it %d ms",
+        (verified - started) / 1_000_000, (read - verified) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
     return restored;
   }
 
@@ -85,7 +92,8 @@ public class SloRestartBenchmark {
     clock.set(SloFleet.END);
     String counts = SloHistoryFiles.counts(restored.evaluate());
     String expected = info.getProperty("counts");
-    System.out.printf("%nrestored %s; original %s: %s; journal %,d entries in %.1f MB, snapshot %.1f MB%n", counts,
+    System.out.printf("%n%s%n", phases);
+    System.out.printf("restored %s; original %s: %s; journal %,d entries in %.1f MB, snapshot %.1f MB%n", counts,
         expected, counts.equals(expected) ? "same" : "DIFFERENT",
         Long.parseLong(info.getProperty("journal.entries")), Long.parseLong(info.getProperty("journal.bytes")) / 1e6,
         Long.parseLong(info.getProperty("snapshot.bytes")) / 1e6);

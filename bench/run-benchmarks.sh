@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Reproduces every figure in docs/BENCHMARKS.md. Run from the repository root; takes about 14 minutes of machine time.
+# Reproduces every figure in docs/BENCHMARKS.md. Run from the repository root; takes about 14 minutes of machine time,
+# plus about 12 for the SLO engine set (`slo`).
 # Each agent/raw pair runs in its own JMH invocation, one right after the other, so that load from
 # anything else on the machine hits both sides of a ratio alike.
-#   [THREADS=2] bench/run-benchmarks.sh [recording|profiler|retained|indirection]...   (default: all four)
+#   [THREADS=2] bench/run-benchmarks.sh [recording|profiler|retained|indirection|slo]...   (default: all five)
+#   bench/run-benchmarks.sh slo        only the SLO engine set: slo_tick slo_heap slo_ingest slo_restart (each also alone)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=bench/results
@@ -47,7 +49,52 @@ retained() {
   java -XX:+UseSerialGC -Xmx2g -cp "$JAR" io.meshwatch.bench.RetainedHeap > "$OUT/retained-heap.txt"
 }
 
-for step in "${@:-recording profiler retained indirection}"; do
+# The SLO engine: each benchmark compares the engine with its peer in the same invocation (see docs/BENCHMARKS.md).
+# JMH's console output is kept: setup prints what each side measured (states, compliance, journal sizes, restored counts).
+slo() {
+  slo_tick
+  slo_heap
+  slo_ingest
+  slo_restart
+}
+
+slo_tick() {
+  log "slo: evaluation tick"
+  java -jar "$JAR" 'SloEvaluationBenchmark' -f 1 -wi 3 -w 2 -i 5 -r 2 \
+    -rf json -rff "$OUT/slo-tick.json" > "$OUT/slo-tick-console.txt"
+}
+
+slo_heap() {
+  log "slo: retained heap"
+  # One JVM per window and store: measurements in one JVM disturb each other (see SloRetainedHeap).
+  : > "$OUT/slo-heap.txt"
+  for window in 30d 7d quarter; do
+    for store in tiered naive; do
+      java -XX:+UseSerialGC -Xmx6g -cp "$JAR" io.meshwatch.bench.SloRetainedHeap "$window" "$store" >> "$OUT/slo-heap.txt"
+    done
+  done
+}
+
+slo_ingest() {
+  log "slo: ingest"
+  java -jar "$JAR" 'SloIngestBenchmark' -f 2 -wi 2 -w 2 -i 4 -r 2 \
+    -rf json -rff "$OUT/slo-ingest.json" > "$OUT/slo-ingest-console.txt"
+}
+
+slo_restart() {
+  # 30 days of journal and a snapshot, under ${MESHWATCH_SLO_DIR:-/tmp/meshwatch-slo-restart}; deterministic, so
+  # REUSE=1 keeps files an earlier run built.
+  if [ "${REUSE:-0}" = 1 ] && [ -f "${MESHWATCH_SLO_DIR:-/tmp/meshwatch-slo-restart}/info.properties" ]; then
+    log "slo: restart files reused"
+  else
+    log "slo: restart files"
+    java -cp "$JAR" io.meshwatch.bench.SloHistoryFiles > "$OUT/slo-restart-files.txt"
+  fi
+  log "slo: restart"
+  java -jar "$JAR" 'SloRestartBenchmark' -f 2 -rf json -rff "$OUT/slo-restart.json" > "$OUT/slo-restart-console.txt"
+}
+
+for step in "${@:-recording profiler retained indirection slo}"; do
   for s in $step; do "$s"; done
 done
 log "done"

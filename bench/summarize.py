@@ -12,10 +12,10 @@ import statistics
 import sys
 
 
-def load(path):
+def load(path, key=lambda b: b['benchmark'].rsplit('.', 1)[1]):
     out = {}
     for b in json.load(open(path)):
-        name = b['benchmark'].rsplit('.', 1)[1]
+        name = key(b)
         pm = b['primaryMetric']
         raw = [x for fork in pm['rawData'] for x in fork]
         alloc = b['secondaryMetrics'].get('gc.alloc.rate.norm', {}).get('score')
@@ -88,8 +88,55 @@ def indirection(results):
               f'| {v["median"] - two:+.1f} ns ({v["median"] / two:.2f}×) |')
 
 
+def slo(results):
+    path = os.path.join(results, 'slo-tick.json')
+    if os.path.exists(path):
+        r = load(path, key=lambda b: b['params']['store'])
+        base = r['tiered']['median']
+        print('\n### SLO evaluation tick (10 000 SLOs, 30 days of history)\n')
+        print('| store | median ms per tick (min–max) | vs tiered |')
+        print('|---|---|---|')
+        for name in ('tiered', 'tieredWithoutTrend', 'naive'):
+            if name in r:
+                v = r[name]
+                print(f'| {name} | {v["median"]:.1f} ({v["lo"]:.1f}–{v["hi"]:.1f}) | {v["median"] / base:.2f}× |')
+    path = os.path.join(results, 'slo-heap.txt')
+    if os.path.exists(path):
+        print('\n### Heap per SLO\n')
+        print('| window | store | SLOs | retained bytes | per SLO |')
+        print('|---|---|---|---|---|')
+        for line in open(path):
+            f = line.rstrip('\n').split('\t')
+            if len(f) == 6 and f[0] != 'window':
+                print(f'| {f[0]} | {f[1]} | {f[2]} | {f[3]} | {f[4]} B ({f[5]} KiB) |')
+    path = os.path.join(results, 'slo-ingest.json')
+    if os.path.exists(path):
+        r = load(path, key=lambda b: (b['benchmark'].rsplit('.', 1)[1], b['params']['sink']))
+        print('\n### Ingest into the persisted store (1 thread)\n')
+        print('| batch | sink | median signals/s (min–max) | vs memory |')
+        print('|---|---|---|---|')
+        for batch in ('batchOf10', 'batchOf100'):
+            base = r[(batch, 'memory')]['median']
+            for sink in ('memory', 'journalNone', 'journalAlways'):
+                v = r.get((batch, sink))
+                if v:
+                    print(f'| {batch[len("batchOf"):]} | {sink} | {v["median"]:,.0f} ({v["lo"]:,.0f}–{v["hi"]:,.0f}) '
+                          f'| {v["median"] / base:.3f}× |')
+    path = os.path.join(results, 'slo-restart.json')
+    if os.path.exists(path):
+        r = load(path)
+        base = r['fromSnapshot']['median']
+        print('\n### Restart with 10 000 SLOs (one cold JVM per measurement)\n')
+        print('| route | median ms (min–max) | forks | vs snapshot |')
+        print('|---|---|---|---|')
+        for name in ('fromSnapshot', 'replayJournal'):
+            v = r[name]
+            print(f'| {name} | {v["median"]:,.0f} ({v["lo"]:,.0f}–{v["hi"]:,.0f}) | {v["n"]} | {v["median"] / base:.1f}× |')
+
+
 if __name__ == '__main__':
     results = sys.argv[1] if len(sys.argv) > 1 else 'bench/results'
     recording(results)
     profiler(results)
     indirection(results)
+    slo(results)

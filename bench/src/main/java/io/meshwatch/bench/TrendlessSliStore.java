@@ -1,0 +1,72 @@
+package io.meshwatch.bench;
+
+import io.meshwatch.collector.store.Counts;
+import io.meshwatch.collector.store.MemorySliStore;
+import io.meshwatch.collector.store.SliBucket;
+import io.meshwatch.collector.store.SliSeries;
+import io.meshwatch.collector.store.SliStore;
+import io.meshwatch.model.ProductId;
+import io.meshwatch.model.WindowSpan;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link MemorySliStore} whose series answer every history with no buckets. The engine reads a
+ * window's history only for the budget forecast's trend (a least-squares line through the
+ * burn-down), which gives up below three points; so an evaluation tick on this store is the tick
+ * without the trend, and the difference to the tick on the plain store is what the trend costs.
+ */
+final class TrendlessSliStore implements SliStore {
+
+  private final MemorySliStore store = new MemorySliStore();
+
+  @Override
+  public SliSeries open(ProductId product, String slo, Duration window) {
+    return new Trendless(store.open(product, slo, window));
+  }
+
+  @Override
+  public void drop(ProductId product, String slo) {
+    store.drop(product, slo);
+  }
+
+  private record Trendless(SliSeries series) implements SliSeries {
+
+    @Override
+    public boolean add(Instant at, long good, long total, Instant now) {
+      return series.add(at, good, total, now);
+    }
+
+    @Override
+    public Counts counts(Duration lookBack, Instant now) {
+      return series.counts(lookBack, now);
+    }
+
+    @Override
+    public Duration resolution(Duration lookBack) {
+      return series.resolution(lookBack);
+    }
+
+    @Override
+    public Counts counts(WindowSpan span, Instant now) {
+      return series.counts(span, now);
+    }
+
+    @Override
+    public List<SliBucket> history(WindowSpan span, Duration step, Instant now) {
+      return List.of();
+    }
+
+    @Override
+    public @Nullable Instant firstEvent() {
+      return series.firstEvent();
+    }
+
+    @Override
+    public Duration retention() {
+      return series.retention();
+    }
+  }
+}

@@ -27,6 +27,7 @@ final class NaiveSliSeries implements SliSeries {
   private final int[] total;
   private long head = Long.MIN_VALUE;
   private long firstMinute = Long.MAX_VALUE;
+  private long version;
 
   NaiveSliSeries(Duration window) {
     retention = window.compareTo(FINE_SPAN) < 0 ? FINE_SPAN : window;
@@ -50,6 +51,7 @@ final class NaiveSliSeries implements SliSeries {
     total[slot] += (int) addTotal;
     if (addTotal > 0) {
       firstMinute = Math.min(firstMinute, minute);
+      version++;
     }
     return true;
   }
@@ -105,6 +107,11 @@ final class NaiveSliSeries implements SliSeries {
   @Override
   public synchronized @Nullable Instant firstEvent() {
     return firstMinute == Long.MAX_VALUE ? null : Instant.ofEpochMilli(firstMinute * MINUTE);
+  }
+
+  @Override
+  public synchronized long version() {
+    return version;
   }
 
   @Override

@@ -50,6 +50,11 @@ final class TrendlessSliStore implements SliStore {
     }
 
     @Override
+    public long version() {
+      return series.version();
+    }
+
+    @Override
     public Counts counts(WindowSpan span, Instant now) {
       return series.counts(span, now);
     }

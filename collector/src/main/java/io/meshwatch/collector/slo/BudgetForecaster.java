@@ -1,10 +1,11 @@
 package io.meshwatch.collector.slo;
 
+import io.meshwatch.collector.store.SliBucket;
 import io.meshwatch.model.BudgetForecast;
 import io.meshwatch.model.SloWindow;
+import io.meshwatch.model.WindowSpan;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.jspecify.annotations.Nullable;
 
@@ -30,15 +31,15 @@ final class BudgetForecaster {
     return windowLength.compareTo(SHORT_WINDOW) > 0 ? LONG_STEP : SHORT_STEP;
   }
 
-  static BudgetForecast forecast(
-      MeasuredWindow window, long windowTotal, @Nullable Double remaining, @Nullable Double hourRate) {
+  static BudgetForecast forecast(MeasuredWindow window, long windowTotal, @Nullable Double remaining,
+      @Nullable Double hourRate, TrendCache cache) {
     if (remaining == null) {
       return BudgetForecast.NONE;
     }
     if (remaining <= 0) {
       return new BudgetForecast(Duration.ZERO, Duration.ZERO);
     }
-    return new BudgetForecast(atCurrentBurn(window, remaining, hourRate), byTrend(window, windowTotal));
+    return new BudgetForecast(atCurrentBurn(window, remaining, hourRate), byTrend(window, windowTotal, cache));
   }
 
   private static @Nullable Duration atCurrentBurn(MeasuredWindow window, double remaining, @Nullable Double hourRate) {
@@ -48,24 +49,54 @@ final class BudgetForecaster {
     return within(window, remaining / hourRate * window.length().toMillis());
   }
 
-  private static @Nullable Duration byTrend(MeasuredWindow window, long windowTotal) {
+  /**
+   * Fits cumulative bad events per bucket end (the burn-down, up to a factor: budget remaining is
+   * {@code 1 - bad / (errorBudget * windowTotal)}) and extrapolates to the point where they use the
+   * whole budget. The completed buckets' fit comes from {@code cache}; only the current bucket is read.
+   */
+  private static @Nullable Duration byTrend(MeasuredWindow window, long windowTotal, TrendCache cache) {
     Duration step = trendStep(window.length());
-    Instant now = window.now();
-    List<BurnDown.Point> points = BurnDown.of(window.history(step), step, now, window.spec().errorBudget(), windowTotal);
-    if (points.size() < MIN_POINTS) {
+    long stepMillis = step.toMillis();
+    long now = window.now().toEpochMilli();
+    long completedEnd = Math.floorDiv(now, stepMillis) * stepMillis;
+    long countedStart = window.counted().start().toEpochMilli();
+    long resolution = window.series().resolution(window.length()).toMillis();
+    TrendCache.Key key = new TrendCache.Key(window.series(), window.spec(), completedEnd,
+        -Math.floorDiv(-countedStart, resolution), window.series().version());
+    TrendCache.Completed completed = cache.completed(key, () -> completedFit(window, step, countedStart, completedEnd));
+
+    SimpleRegression fit = new SimpleRegression();
+    fit.append(completed.fit());
+    long bad = completed.bad();
+    long from = Math.max(completedEnd, countedStart);
+    long until = window.counted().end().toEpochMilli();
+    if (from < until) {
+      for (SliBucket bucket : window.history(step, new WindowSpan(Instant.ofEpochMilli(from), Instant.ofEpochMilli(until)))) {
+        bad += bucket.total() - bucket.good();
+        fit.addData(Math.min(bucket.start().toEpochMilli() + stepMillis, now) - completedEnd, bad);
+      }
+    }
+    double slope = fit.getSlope();
+    if (fit.getN() < MIN_POINTS || !(slope > 0)) {
       return null;
     }
-    SimpleRegression regression = new SimpleRegression();
-    for (BurnDown.Point point : points) {
-      // Milliseconds before now, so that the intercept is the fitted budget left now.
-      regression.addData(-Duration.between(point.at(), now).toMillis(), point.budgetRemaining());
+    double wholeBudget = window.spec().errorBudget() * windowTotal;
+    double badNow = fit.getIntercept() + slope * (now - completedEnd);
+    double untilExhausted = (wholeBudget - badNow) / slope;
+    return untilExhausted <= 0 ? Duration.ZERO : within(window, untilExhausted);
+  }
+
+  private static TrendCache.Completed completedFit(MeasuredWindow window, Duration step, long countedStart, long completedEnd) {
+    SimpleRegression fit = new SimpleRegression();
+    long bad = 0;
+    if (countedStart < completedEnd) {
+      WindowSpan completed = new WindowSpan(Instant.ofEpochMilli(countedStart), Instant.ofEpochMilli(completedEnd));
+      for (SliBucket bucket : window.history(step, completed)) {
+        bad += bucket.total() - bucket.good();
+        fit.addData(bucket.start().plus(step).toEpochMilli() - completedEnd, bad);
+      }
     }
-    double slope = regression.getSlope();
-    if (!(slope < 0)) {
-      return null;
-    }
-    double untilZero = -regression.getIntercept() / slope;
-    return untilZero <= 0 ? Duration.ZERO : within(window, untilZero);
+    return new TrendCache.Completed(fit, bad);
   }
 
   private static @Nullable Duration within(MeasuredWindow window, double millis) {

@@ -87,13 +87,22 @@ final class MeasuredWindow {
     return less(series.counts(lookBack, now), new WindowSpan(now.minus(lookBack).plus(ONE_MS), now.plus(ONE_MS)));
   }
 
+  SliSeries series() {
+    return series;
+  }
+
   /** The window's events in buckets of {@code step}, oldest first, less exclusions; empty buckets left out. */
   List<SliBucket> history(Duration step) {
+    return history(step, counted);
+  }
+
+  /** Like {@link #history(Duration)} for the buckets starting within {@code range}, a part of {@link #counted()}. */
+  List<SliBucket> history(Duration step, WindowSpan range) {
     Map<Instant, long[]> byStart = new LinkedHashMap<>();
-    for (SliBucket bucket : series.history(counted, step, now)) {
+    for (SliBucket bucket : series.history(range, step, now)) {
       byStart.put(bucket.start(), new long[] {bucket.good(), bucket.total() - bucket.good()});
     }
-    for (WindowSpan excluded : clipped(counted)) {
+    for (WindowSpan excluded : clipped(range)) {
       for (SliBucket bucket : series.history(excluded, step, now)) {
         long[] sums = byStart.get(bucket.start());
         if (sums != null) {

@@ -352,7 +352,8 @@ public final class SloEngine {
     AgentState agent = product.agent(now, silenceTimeout);
     List<SloStatus> slos = new ArrayList<>();
     for (SloTrack slo : product.slos()) {
-      slos.add(SloEvaluator.evaluate(product.id(), slo.spec(), slo.series(), agent, now, baseline(product, slo, now)));
+      slos.add(SloEvaluator.evaluate(
+          product.id(), slo.spec(), slo.series(), agent, now, baseline(product, slo, now), slo.trend()));
     }
     Instant dataTime = product.dataTime();
     // Data times are clamped to the clock when recorded; only a clock stepping back makes one ahead.

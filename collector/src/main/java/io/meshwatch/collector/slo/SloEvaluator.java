@@ -40,7 +40,7 @@ final class SloEvaluator {
   private SloEvaluator() {}
 
   static SloStatus evaluate(ProductId product, SloSpec spec, SliSeries series, AgentState agent, Instant now,
-      @Nullable LearnedBaseline baseline) {
+      @Nullable LearnedBaseline baseline, TrendCache trend) {
     double budget = spec.errorBudget();
     MeasuredWindow measured = MeasuredWindow.at(spec, series, now);
     Counts window = measured.window();
@@ -60,7 +60,7 @@ final class SloEvaluator {
     Double compliance = window.ratio();
     Double budgetRemaining = window.isEmpty() ? null : 1.0 - badShare(window) / budget;
     BudgetForecast forecast =
-        BudgetForecaster.forecast(measured, window.total(), budgetRemaining, burnRates.get(BurnWindow.H1));
+        BudgetForecaster.forecast(measured, window.total(), budgetRemaining, burnRates.get(BurnWindow.H1), trend);
     return new SloStatus(product, spec.name(), spec.kind(), spec.objective(),
         state(spec, series, agent, compliance, now, baseline), measured.lookBack(SLI_WINDOW).ratio(), compliance,
         budgetRemaining, burnRates, now, measured.span(), window.good(), window.total(), alerts, forecast, baseline);

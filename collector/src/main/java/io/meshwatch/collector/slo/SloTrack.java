@@ -19,6 +19,8 @@ final class SloTrack {
   private final SloSpec spec;
   private final SliSeries series;
   private final @Nullable VolumeLearner volume;
+  // Derived from the series, never written to a snapshot: a cold cache gives the same numbers.
+  private final TrendCache trend = new TrendCache();
   private long accountedUntilMinute;
 
   /** A track with a new learner where {@code spec} learns its volume band. */
@@ -47,6 +49,10 @@ final class SloTrack {
 
   static boolean learnsVolume(SloSpec spec) {
     return spec.kind() == SliKind.VOLUME && spec.learnsThreshold();
+  }
+
+  TrendCache trend() {
+    return trend;
   }
 
   SloSpec spec() {

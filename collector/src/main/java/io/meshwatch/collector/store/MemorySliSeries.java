@@ -31,6 +31,7 @@ final class MemorySliSeries implements SliSeries {
   private Duration window;
   private Tiers tiers;
   private long firstMinute = Long.MAX_VALUE;
+  private long version;
 
   MemorySliSeries(Duration window) {
     this(window, Tiers.forWindow(window));
@@ -51,6 +52,7 @@ final class MemorySliSeries implements SliSeries {
     boolean kept = tiers.add(atMillis, good, total);
     if (kept && total > 0) {
       firstMinute = Math.min(firstMinute, Math.floorDiv(atMillis, MINUTE_MILLIS));
+      version++;
     }
     return kept;
   }
@@ -59,6 +61,11 @@ final class MemorySliSeries implements SliSeries {
   public synchronized Counts counts(Duration lookBack, Instant now) {
     tiers.advanceTo(now.toEpochMilli());
     return tiers.counts(lookBack);
+  }
+
+  @Override
+  public synchronized long version() {
+    return version;
   }
 
   @Override
@@ -110,6 +117,7 @@ final class MemorySliSeries implements SliSeries {
 
   /** Makes the series keep {@code newWindow} from now on, keeping the history that still fits. */
   synchronized void resize(Duration newWindow) {
+    version++;
     if (newWindow.equals(window)) {
       return;
     }

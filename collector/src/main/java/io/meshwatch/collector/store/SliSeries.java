@@ -79,6 +79,12 @@ public interface SliSeries {
    */
   List<SliBucket> history(WindowSpan span, Duration step, Instant now);
 
+  /**
+   * Changes whenever the series' counts change other than by time passing (an event counted, the
+   * window resized), so a reader may keep what it derived from the history while it stays the same.
+   */
+  long version();
+
   /** The start of the minute of the first event the series ever counted, {@code null} before one. */
   @Nullable Instant firstEvent();
 

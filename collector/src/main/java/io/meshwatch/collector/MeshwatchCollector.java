@@ -28,6 +28,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,17 +89,19 @@ public final class MeshwatchCollector implements AutoCloseable {
   public static MeshwatchCollector start(CollectorConfig config, InstantSource clock, List<DataProduct> products) {
     Catalog catalog = new Catalog();
     SloEngine engine = new SloEngine(clock, config.evaluation().silenceTimeout());
-    catalog.onRegister(engine::register);
+    AtomicReference<@Nullable DurableSignals> durableRef = new AtomicReference<>();
+    catalog.onRegister(product -> register(engine, durableRef.get(), product));
     DescriptorStore store = new DescriptorStore(config.dataDir());
     loadDescriptors(config, catalog, store);
     products.forEach(catalog::register);
+    IngestLimits limits = ingestLimits(config);
     DurableSignals durable = openDurable(config, engine, clock);
+    durableRef.set(durable);
 
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    IngestLimits limits = ingestLimits(config);
     HttpServices services = new HttpServices(
         catalog, store, engine, durable,
-        new OtlpMetricsDecoder(clock, limits, catalog::contains),
+        otlpDecoder(clock, limits, catalog, durable),
         new JsonEventDecoder(clock, limits),
         new Authorizer(config.tokens()),
         new IngestMetrics(registry), registry, config.maxBodyBytes());
@@ -125,6 +129,20 @@ public final class MeshwatchCollector implements AutoCloseable {
     return collector;
   }
 
+  /** Registers with the engine; once state is durable, between two requests' signals and with a snapshot after. */
+  private static void register(SloEngine engine, @Nullable DurableSignals durable, DataProduct product) {
+    if (durable == null) {
+      engine.register(product);
+      return;
+    }
+    try {
+      durable.changeAndSnapshot(() -> engine.register(product));
+    } catch (IOException e) {
+      LOG.warn("registered {}, but could not snapshot after it; a restart may replay its recent signals against"
+          + " the registration as of restart", product.id(), e);
+    }
+  }
+
   private static DurableSignals openDurable(CollectorConfig config, SloEngine engine, InstantSource clock) {
     DurableSignals durable;
     try {
@@ -149,6 +167,15 @@ public final class MeshwatchCollector implements AutoCloseable {
     } catch (IOException e) {
       LOG.warn("could not close the journal cleanly", e);
     }
+  }
+
+  private static OtlpMetricsDecoder otlpDecoder(
+      InstantSource clock, IngestLimits limits, Catalog catalog, DurableSignals durable) {
+    OtlpMetricsDecoder decoder = new OtlpMetricsDecoder(clock, limits, catalog::contains);
+    if (durable.recovery().resumed()) {
+      decoder.resumedAt(clock.instant());
+    }
+    return decoder;
   }
 
   private static IngestLimits ingestLimits(CollectorConfig config) {

@@ -1,7 +1,9 @@
 package io.meshwatch.collector.config;
 
 import io.meshwatch.collector.descriptor.DescriptorProblem;
+import io.meshwatch.collector.ingest.IngestLimits;
 import io.meshwatch.collector.journal.FsyncPolicy;
+import io.meshwatch.model.DurationLabel;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -87,6 +89,14 @@ public record CollectorConfig(
       requirePositive("silenceTimeout", silenceTimeout);
       requirePositive("maxClockSkew", maxClockSkew);
       requirePositive("lateness", lateness);
+      if (maxClockSkew.compareTo(IngestLimits.MAX_CLOCK_SKEW) > 0) {
+        throw new IllegalArgumentException("evaluation.maxClockSkew must be at most "
+            + DurationLabel.of(IngestLimits.MAX_CLOCK_SKEW) + ", got " + DurationLabel.of(maxClockSkew));
+      }
+      if (lateness.compareTo(IngestLimits.MAX_LATENESS) > 0) {
+        throw new IllegalArgumentException("evaluation.lateness must be at most " + DurationLabel.of(IngestLimits.MAX_LATENESS)
+            + " (what every SLI series keeps at 5-minute resolution), got " + DurationLabel.of(lateness));
+      }
     }
   }
 

@@ -11,8 +11,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns cumulative series into deltas by remembering each series' last reading. The first reading of
- * a series is its own delta (everything since its start); a reading below the last one means the
- * reporter reset, so it too counts whole. The state is bounded: at most {@code maxSeries} series,
+ * a series is its own delta (everything since its start) — unless the collector resumed the state of
+ * an earlier run ({@link #resumedAt}) and the series started before that: the earlier run counted it
+ * up to its last acknowledged export (readings themselves are not kept across restarts), so the first
+ * reading only sets the baseline and counts nothing, instead of counting the series' whole history a
+ * second time; what the series gained between that export and the restart is lost. A
+ * reading below the last one means the reporter reset, so it counts whole. The state is bounded: at most {@code maxSeries} series,
  * and a series idle longer than {@code idleTimeout} is forgotten (and counts whole if it returns).
  * Safe for concurrent use; updates of one series are atomic.
  */
@@ -29,6 +33,7 @@ final class CumulativeDeltas {
   private final Map<SeriesKey, Entry> series = new ConcurrentHashMap<>();
   private final AtomicInteger size = new AtomicInteger();
   private final AtomicReference<Instant> lastSweep;
+  private volatile long resumedNanos = Long.MIN_VALUE;
 
   CumulativeDeltas(InstantSource clock, int maxSeries, Duration idleTimeout) {
     this.clock = clock;
@@ -37,6 +42,11 @@ final class CumulativeDeltas {
     Duration quarter = idleTimeout.dividedBy(4);
     this.sweepEvery = quarter.compareTo(FULL_SWEEP_EVERY) < 0 ? FULL_SWEEP_EVERY : quarter;
     this.lastSweep = new AtomicReference<>(clock.instant());
+  }
+
+  /** The collector resumed an earlier run's state at {@code restart}: see the class comment. */
+  void resumedAt(Instant restart) {
+    resumedNanos = Math.addExact(Math.multiplyExact(restart.getEpochSecond(), 1_000_000_000L), restart.getNano());
   }
 
   /**
@@ -52,7 +62,9 @@ final class CumulativeDeltas {
       if (previous == null && !reserve()) {
         return null;
       }
-      if (previous == null || isIdle(previous, now) || cumulative.dropsBelow(previous.reading())) {
+      if (previous == null && startedBeforeUs(k)) {
+        delta[0] = cumulative.minus(cumulative);
+      } else if (previous == null || isIdle(previous, now) || cumulative.dropsBelow(previous.reading())) {
         delta[0] = cumulative;
       } else {
         delta[0] = cumulative.minus(previous.reading());
@@ -73,6 +85,10 @@ final class CumulativeDeltas {
 
   private boolean reserve() {
     return size.getAndUpdate(n -> n < maxSeries ? n + 1 : n) < maxSeries;
+  }
+
+  private boolean startedBeforeUs(SeriesKey key) {
+    return key.startTimeUnixNano() != 0 && key.startTimeUnixNano() < resumedNanos;
   }
 
   private boolean isIdle(Entry entry, Instant now) {

@@ -19,10 +19,12 @@ public record IngestLimits(
   /** Late data within an hour lands in its minute bucket; an agent never needs more: its cumulative
    * sums are re-sent with the time of the next export. */
   public static final Duration DEFAULT_MAX_LATENESS = Duration.ofHours(1);
-  static final Duration MAX_LATENESS = SliSeries.FINE_SPAN;
+  /** Less than every SLI series keeps at 5-minute resolution by one bucket, so nothing accepted is dropped. */
+  public static final Duration MAX_LATENESS = SliSeries.FINE_SPAN.minusMinutes(5);
 
   /** A clock a day ahead is broken, not skewed; the bound also keeps time arithmetic far from overflow. */
-  private static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
+  /** The most a reported time may lie ahead of the collector's clock. */
+  public static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
 
   public IngestLimits {
     if (maxClockSkew == null || maxClockSkew.isNegative() || maxClockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {

@@ -38,6 +38,15 @@ public final class OtlpMetricsDecoder {
     this.cumulative = new CumulativeDeltas(clock, limits.maxSeries(), limits.seriesIdleTimeout());
   }
 
+  /**
+   * Tells the decoder that the collector resumed the state of an earlier run at {@code restart}:
+   * cumulative series that started before it were counted by that run, so their first reading now
+   * is a baseline, not a delta (see {@link CumulativeDeltas}).
+   */
+  public void resumedAt(Instant restart) {
+    cumulative.resumedAt(restart);
+  }
+
   /** Decodes an {@code application/x-protobuf} body. */
   public DecodeResult decodeProtobuf(byte[] body) throws MalformedPayloadException {
     return decode(parseProtobuf(body));

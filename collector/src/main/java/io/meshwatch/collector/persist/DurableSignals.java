@@ -90,6 +90,21 @@ public final class DurableSignals implements Closeable {
   }
 
   /**
+   * Runs {@code change} (e.g. registering a product) between two requests' signals and snapshots the
+   * state right after, so a restart's replay applies every journaled signal to the products as they
+   * were when it was received.
+   */
+  public synchronized void changeAndSnapshot(Runnable change) throws IOException {
+    lock.lock();
+    try {
+      change.run();
+      snapshot();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
    * Journals and applies one request's signals, stamped with the clock's instant.
    *
    * @throws IOException if the journal could not take them; nothing was applied then
@@ -121,7 +136,7 @@ public final class DurableSignals implements Closeable {
    *
    * @return the journal sequence the snapshot covers
    */
-  public long snapshot() throws IOException {
+  public synchronized long snapshot() throws IOException {
     StateCopy copy = new StateCopy();
     long sequence;
     lock.lock();
@@ -131,6 +146,9 @@ public final class DurableSignals implements Closeable {
     } finally {
       lock.unlock();
     }
+    // The journal up to the snapshot goes to disk first: a snapshot that outlived a power loss its
+    // journal did not would make the next start find the journal ending before the snapshot.
+    journal.sync();
     SnapshotFile.write(snapshots, sequence, copy::writeTo);
     journal.truncateThrough(sequence);
     return sequence;
@@ -164,6 +182,12 @@ public final class DurableSignals implements Closeable {
 
   /** How a start restored state: from a snapshot or not, the journal entries replayed after it, and how long it took. */
   public record Recovery(boolean fromSnapshot, long snapshotSequence, long replayed, long journalSequence, long millis) {
+
+    /** Whether an earlier run's state was resumed (a snapshot, or journaled signals). */
+    public boolean resumed() {
+      return fromSnapshot || replayed > 0;
+    }
+
     @Override
     public String toString() {
       return (fromSnapshot ? "snapshot at journal sequence " + snapshotSequence : "no snapshot")

@@ -62,7 +62,7 @@ final class BudgetForecaster {
     long countedStart = window.counted().start().toEpochMilli();
     long resolution = window.series().resolution(window.length()).toMillis();
     TrendCache.Key key = new TrendCache.Key(window.series(), window.spec(), completedEnd,
-        -Math.floorDiv(-countedStart, resolution), window.series().version());
+        -Math.floorDiv(-countedStart, resolution), window.series().version(), offGridMinute(window, now));
     TrendCache.Completed completed = cache.completed(key, () -> completedFit(window, step, countedStart, completedEnd));
 
     SimpleRegression fit = new SimpleRegression();
@@ -84,6 +84,11 @@ final class BudgetForecaster {
     double badNow = fit.getIntercept() + slope * (now - completedEnd);
     double untilExhausted = (wholeBudget - badNow) / slope;
     return untilExhausted <= 0 ? Duration.ZERO : within(window, untilExhausted);
+  }
+
+  private static long offGridMinute(MeasuredWindow window, long now) {
+    boolean offGrid = !window.spec().exclusions().isEmpty() || window.spec().window() instanceof SloWindow.Calendar;
+    return offGrid ? Math.floorDiv(now, 60_000L) : 0;
   }
 
   private static TrendCache.Completed completedFit(MeasuredWindow window, Duration step, long countedStart, long completedEnd) {

@@ -16,8 +16,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class TrendCache {
 
-  /** What the completed fit depends on: the series and its version, the spec, where the step and the window start. */
-  record Key(SliSeries series, SloSpec spec, long completedEnd, long firstBucket, long version) {}
+  /**
+   * What the completed fit depends on: the series and its version, the spec, where the step and the
+   * window start, and — for an SLO whose exclusions or calendar start may lie off the coarser tiers'
+   * grid, so that which tier answers for them moves as the finer ones advance — the minute.
+   */
+  record Key(SliSeries series, SloSpec spec, long completedEnd, long firstBucket, long version, long minute) {}
 
   /** The fit of the completed buckets: cumulative bad events against milliseconds before {@code completedEnd}. */
   record Completed(SimpleRegression fit, long bad) {}

@@ -28,6 +28,18 @@ class CumulativeDeltasTest {
   }
 
   @Test
+  void delta_afterResumingARun_seriesStartedBeforeTheRestartOnlySetTheirBaseline() {
+    long restartNanos = clock.instant().getEpochSecond() * 1_000_000_000L;
+    deltas.resumedAt(clock.instant());
+
+    // Counted by the earlier run up to its last export: counting 7 again would double it.
+    assertThat(deltas.delta(key("a", restartNanos - 1), Reading.of(7))).isEqualTo(Reading.of(0));
+    assertThat(deltas.delta(key("a", restartNanos - 1), Reading.of(9))).isEqualTo(Reading.of(2));
+    // A series that started after the restart is new: everything since its start counts.
+    assertThat(deltas.delta(key("b", restartNanos + 1), Reading.of(5))).isEqualTo(Reading.of(5));
+  }
+
+  @Test
   void delta_laterReadingsGiveTheDifference() {
     deltas.delta(key("a", 1), new Reading(2, 100));
     assertThat(deltas.delta(key("a", 1), new Reading(5, 180))).isEqualTo(new Reading(3, 80));

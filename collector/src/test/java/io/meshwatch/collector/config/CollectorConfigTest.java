@@ -188,6 +188,15 @@ class CollectorConfigTest {
   }
 
   @Test
+  void load_latenessAndSkewBeyondWhatIngestCanHoldAreRefused() throws IOException {
+    assertThatThrownBy(() -> CollectorConfig.load(write("evaluation: {lateness: 3d}\n"), Map.of()))
+        .hasMessageContaining("evaluation.lateness must be at most 4315m")
+        .hasMessageContaining("got 3d");
+    assertThatThrownBy(() -> CollectorConfig.load(write("evaluation: {maxClockSkew: 2d}\n"), Map.of()))
+        .hasMessageContaining("evaluation.maxClockSkew must be at most 1d, got 2d");
+  }
+
+  @Test
   void toString_neverShowsTokens() {
     CollectorConfig config = CollectorConfig.defaults().withTokens(new Tokens(Set.of("top-secret"),
         Map.of("also-secret", ProductId.parse("sales.orders"))));

@@ -4,7 +4,8 @@
 # Each agent/raw pair runs in its own JMH invocation, one right after the other, so that load from
 # anything else on the machine hits both sides of a ratio alike.
 #   [THREADS=2] bench/run-benchmarks.sh [recording|profiler|retained|indirection|slo]...   (default: all five)
-#   bench/run-benchmarks.sh slo        only the SLO engine set: slo_tick slo_heap slo_ingest slo_restart (each also alone)
+#   bench/run-benchmarks.sh slo        only the SLO engine set: slo_tick slo_tick_hours slo_heap slo_ingest slo_restart
+#                                      (each also alone; slo_heap_30d is slo_heap's 30-day figures only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=bench/results
@@ -53,6 +54,7 @@ retained() {
 # JMH's console output is kept: setup prints what each side measured (states, compliance, journal sizes, restored counts).
 slo() {
   slo_tick
+  slo_tick_hours
   slo_heap
   slo_ingest
   slo_restart
@@ -62,6 +64,21 @@ slo_tick() {
   log "slo: evaluation tick"
   java -jar "$JAR" 'SloEvaluationBenchmark' -f 1 -wi 3 -w 2 -i 5 -r 2 \
     -rf json -rff "$OUT/slo-tick.json" > "$OUT/slo-tick-console.txt"
+}
+
+# Every tick of two simulated hours, one by one: the ticks that close a minute or an hour, which the JMH run averages
+# in or never reaches (see SloTickHours).
+slo_tick_hours() {
+  log "slo: tick hours"
+  java -Xms6g -Xmx6g -cp "$JAR" io.meshwatch.bench.SloTickHours 2 > "$OUT/slo-tick-hours.txt"
+}
+
+slo_heap_30d() {
+  log "slo: retained heap, 30d only"
+  : > "$OUT/slo-heap-30d.txt"
+  for store in tiered naive; do
+    java -XX:+UseSerialGC -Xmx6g -cp "$JAR" io.meshwatch.bench.SloRetainedHeap 30d "$store" >> "$OUT/slo-heap-30d.txt"
+  done
 }
 
 slo_heap() {
@@ -82,7 +99,7 @@ slo_ingest() {
 }
 
 slo_restart() {
-  # 30 days of journal and a snapshot, under ${MESHWATCH_SLO_DIR:-/tmp/meshwatch-slo-restart}; deterministic, so
+  # 30 days of journal and a snapshot 5 minutes before its end, under ${MESHWATCH_SLO_DIR:-/tmp/meshwatch-slo-restart}; deterministic, so
   # REUSE=1 keeps files an earlier run built.
   if [ "${REUSE:-0}" = 1 ] && [ -f "${MESHWATCH_SLO_DIR:-/tmp/meshwatch-slo-restart}/info.properties" ]; then
     log "slo: restart files reused"

@@ -88,6 +88,17 @@ def indirection(results):
               f'| {v["median"] - two:+.1f} ns ({v["median"] / two:.2f}×) |')
 
 
+def heap(path):
+    if os.path.exists(path):
+        print(f'\n### Heap per SLO ({os.path.basename(path)})\n')
+        print('| window | store | SLOs | retained bytes | per SLO |')
+        print('|---|---|---|---|---|')
+        for line in open(path):
+            f = line.rstrip('\n').split('\t')
+            if len(f) == 6 and f[0] != 'window':
+                print(f'| {f[0]} | {f[1]} | {f[2]} | {f[3]} | {f[4]} B ({f[5]} KiB) |')
+
+
 def slo(results):
     path = os.path.join(results, 'slo-tick.json')
     if os.path.exists(path):
@@ -100,15 +111,8 @@ def slo(results):
             if name in r:
                 v = r[name]
                 print(f'| {name} | {v["median"]:.1f} ({v["lo"]:.1f}–{v["hi"]:.1f}) | {v["median"] / base:.2f}× |')
-    path = os.path.join(results, 'slo-heap.txt')
-    if os.path.exists(path):
-        print('\n### Heap per SLO\n')
-        print('| window | store | SLOs | retained bytes | per SLO |')
-        print('|---|---|---|---|---|')
-        for line in open(path):
-            f = line.rstrip('\n').split('\t')
-            if len(f) == 6 and f[0] != 'window':
-                print(f'| {f[0]} | {f[1]} | {f[2]} | {f[3]} | {f[4]} B ({f[5]} KiB) |')
+    for name in ('slo-heap.txt', 'slo-heap-30d.txt'):
+        heap(os.path.join(results, name))
     path = os.path.join(results, 'slo-ingest.json')
     if os.path.exists(path):
         r = load(path, key=lambda b: (b['benchmark'].rsplit('.', 1)[1], b['params']['sink']))

@@ -1,10 +1,11 @@
 package io.meshwatch.bench;
 
+import io.meshwatch.collector.config.CollectorConfig;
 import io.meshwatch.collector.journal.Journal;
 import io.meshwatch.collector.journal.JournalOptions;
 import io.meshwatch.collector.journal.SnapshotFile;
+import io.meshwatch.collector.persist.EngineState;
 import io.meshwatch.collector.slo.SloEngine;
-import io.meshwatch.collector.store.MemorySliStore;
 import io.meshwatch.model.ProductStatus;
 import io.meshwatch.model.SloStatus;
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
@@ -19,11 +22,15 @@ import java.util.stream.Stream;
 
 /**
  * The files the restart benchmark starts from: 30 days of {@link SloFleet#mixed} history (2 500
- * products, 10 000 SLOs) as a collector would have written them, every batch of 100 signals
- * journaled and then recorded, plus a snapshot of the state at the end. Kept in
- * {@code $MESHWATCH_SLO_DIR} (default {@code java.io.tmpdir/meshwatch-slo-restart}) and reused by
- * every fork; {@code info.properties} records the sizes and the counts a restored engine must
- * reproduce. Run it before the benchmark (it rebuilds the files):
+ * products, 10 000 SLOs) in a collector's data directory ({@code journal/}, {@code snapshots/}), as
+ * {@code DurableSignals} would have written them: every batch of 100 signals journaled and then
+ * applied, and a snapshot of the engine's state ({@code SloEngine.writeState}) {@link #TAIL} before
+ * the end, the collector's default snapshot interval, so a restart replays the journal after it: the
+ * most a crash leaves to replay. Unlike {@code DurableSignals.snapshot} the build keeps the journal
+ * the snapshot covers, which the replay peer reads. Kept in {@code $MESHWATCH_SLO_DIR} (default
+ * {@code java.io.tmpdir/meshwatch-slo-restart}) and reused by every fork; {@code info.properties}
+ * records the sizes and the counts a restored engine must reproduce. Run it before the benchmark (it
+ * rebuilds the files):
  *
  * <pre>{@code
  * java -cp bench/target/benchmarks.jar io.meshwatch.bench.SloHistoryFiles
@@ -32,6 +39,9 @@ import java.util.stream.Stream;
 public final class SloHistoryFiles {
 
   static final int PRODUCTS = SloEvaluationBenchmark.PRODUCTS;
+
+  /** How long before the end of history the snapshot is taken: the collector's default snapshot interval. */
+  static final Duration TAIL = CollectorConfig.Storage.DEFAULTS.snapshotInterval();
 
   private SloHistoryFiles() {}
 
@@ -52,7 +62,7 @@ public final class SloHistoryFiles {
   }
 
   static Path snapshotDir(Path dir) {
-    return dir.resolve("snapshot");
+    return dir.resolve("snapshots");
   }
 
   /** What the last build recorded; fails when there was none. */
@@ -74,33 +84,42 @@ public final class SloHistoryFiles {
     Files.createDirectories(dir);
     SloFleet fleet = SloFleet.mixed(PRODUCTS);
     SettableClock clock = new SettableClock(SloFleet.END.minus(SloFleet.HISTORY));
-    MemorySliStore store = new MemorySliStore();
-    SloEngine engine = new SloEngine(clock, SloFleet.SILENCE_TIMEOUT, store);
+    SloEngine engine = new SloEngine(clock, SloFleet.SILENCE_TIMEOUT);
     fleet.register(engine);
+    EngineState state = new EngineState(engine);
+    Instant snapshotAt = SloFleet.END.minus(TAIL);
+    Path[] snapshot = new Path[1];
+    long[] snapshotSequence = new long[1];
+    double[] snapshotSeconds = new double[1];
     long started = System.nanoTime();
     long sequence;
     try (Journal journal = Journal.open(journalDir(dir), JournalOptions.DEFAULTS)) {
       fleet.history(SloFleet.END.minus(SloFleet.HISTORY), SloFleet.END, 25, entries -> {
+        if (snapshot[0] == null && !entries.get(0).receivedAt().isBefore(snapshotAt)) {
+          long writing = System.nanoTime();
+          snapshotSequence[0] = journal.lastSequence();
+          snapshot[0] = SnapshotFile.write(snapshotDir(dir), snapshotSequence[0], state::write);
+          snapshotSeconds[0] = (System.nanoTime() - writing) / 1e9;
+        }
         journal.append(entries);
-        entries.forEach(e -> engine.record(e.signal(), e.receivedAt()));
+        entries.forEach(e -> state.apply(e.signal(), e.receivedAt()));
       });
       sequence = journal.lastSequence();
     }
-    double journalSeconds = (System.nanoTime() - started) / 1e9;
+    double journalSeconds = (System.nanoTime() - started) / 1e9 - snapshotSeconds[0];
     clock.set(SloFleet.END);
     String counts = counts(engine.evaluate());
-    started = System.nanoTime();
-    Path snapshot = SnapshotFile.write(snapshotDir(dir), sequence, out -> EngineState.write(engine, store, out));
-    double snapshotSeconds = (System.nanoTime() - started) / 1e9;
 
     Properties info = new Properties();
     info.setProperty("products", Integer.toString(PRODUCTS));
     info.setProperty("slos", Integer.toString(fleet.sloCount()));
     info.setProperty("journal.entries", Long.toString(sequence));
     info.setProperty("journal.bytes", Long.toString(size(journalDir(dir))));
-    info.setProperty("snapshot.bytes", Long.toString(Files.size(snapshot)));
+    info.setProperty("snapshot.bytes", Long.toString(Files.size(snapshot[0])));
+    info.setProperty("snapshot.journalSequence", Long.toString(snapshotSequence[0]));
+    info.setProperty("journal.entriesAfterSnapshot", Long.toString(sequence - snapshotSequence[0]));
     info.setProperty("build.journalAndRecordSeconds", String.format("%.1f", journalSeconds));
-    info.setProperty("build.snapshotWriteSeconds", String.format("%.2f", snapshotSeconds));
+    info.setProperty("build.snapshotWriteSeconds", String.format("%.2f", snapshotSeconds[0]));
     info.setProperty("counts", counts);
     try (Writer out = Files.newBufferedWriter(dir.resolve("info.properties"))) {
       info.store(out, "SLO history for SloRestartBenchmark");

@@ -2,8 +2,8 @@ package io.meshwatch.bench;
 
 import io.meshwatch.collector.journal.Journal;
 import io.meshwatch.collector.journal.JournalOptions;
-import io.meshwatch.collector.journal.Snapshot;
-import io.meshwatch.collector.journal.SnapshotFile;
+import io.meshwatch.collector.persist.DurableSignals;
+import io.meshwatch.collector.persist.EngineState;
 import io.meshwatch.collector.slo.SloEngine;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -23,11 +23,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Restart time with 10 000 SLOs and 30 days of history ({@link SloHistoryFiles}), each measured once
- * in a fresh JVM, as a restart is: {@code fromSnapshot} reads the latest snapshot (checksum, then
- * {@link EngineState#read}: the store and the products re-registered) and replays the journal after
- * it (empty here: the snapshot was taken at its end); its peer {@code replayJournal} registers the
- * products on a fresh engine whose clock stands where history began and replays all 30 days of the
- * journal through it. After each, the restored engine is evaluated at the end of history and its
+ * in a fresh JVM, as a restart is: {@code fromSnapshot} is the collector's start, a new engine with
+ * the products registered and then {@link DurableSignals#open} (journal opened, latest snapshot's
+ * checksum, {@code SloEngine.readState}, and the journal after the snapshot replayed); its peer
+ * {@code replayJournal} registers the products on a fresh engine whose clock stands where history
+ * began and replays all 30 days of the journal through it. After each, the restored engine is evaluated at the end of history and its
  * counts compared with the original's (not measured). The files are read from the page cache: a
  * restart right after the collector stopped, not one from a cold disk.
  */
@@ -53,25 +53,23 @@ public class SloRestartBenchmark {
     fleet = SloFleet.mixed(SloHistoryFiles.PRODUCTS);
   }
 
+  /**
+   * The restart as the collector does it. The {@link DurableSignals} it opens is not closed: closing
+   * takes a snapshot and drops the journal it covers, which the next fork reads; this fork's JVM ends
+   * after its one measurement.
+   */
   @Benchmark
   public SloEngine fromSnapshot() throws Exception {
     clock = new SettableClock(SloFleet.END);
     long started = System.nanoTime();
-    long after;
-    long verified;
-    try (Snapshot snapshot = SnapshotFile.readLatest(SloHistoryFiles.snapshotDir(dir)).orElseThrow()) {
-      verified = System.nanoTime();
-      restored = EngineState.read(snapshot.data(), clock, fleet.products());
-      after = snapshot.journalSequence();
-    }
-    long read = System.nanoTime();
-    try (Journal journal = Journal.open(SloHistoryFiles.journalDir(dir), JournalOptions.DEFAULTS)) {
-      SloEngine engine = restored;
-      journal.replay(after, e -> engine.record(e.signal(), e.receivedAt()));
-    }
-    phases = String.format("checksum %d ms, read + register %d ms, journal open + replay after it %d ms",
-        (verified - started) / 1_000_000, (read - verified) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
-    return restored;
+    SloEngine engine = new SloEngine(clock, SloFleet.SILENCE_TIMEOUT);
+    fleet.register(engine);
+    long registered = System.nanoTime();
+    DurableSignals durable = DurableSignals.open(dir, JournalOptions.DEFAULTS, new EngineState(engine), clock);
+    phases = String.format("register %d ms, DurableSignals.open %d ms: %s",
+        (registered - started) / 1_000_000, (System.nanoTime() - registered) / 1_000_000, durable.recovery());
+    restored = engine;
+    return engine;
   }
 
   @Benchmark
@@ -93,9 +91,11 @@ public class SloRestartBenchmark {
     String counts = SloHistoryFiles.counts(restored.evaluate());
     String expected = info.getProperty("counts");
     System.out.printf("%n%s%n", phases);
-    System.out.printf("restored %s; original %s: %s; journal %,d entries in %.1f MB, snapshot %.1f MB%n", counts,
-        expected, counts.equals(expected) ? "same" : "DIFFERENT",
+    System.out.printf("restored %s; original %s: %s; journal %,d entries in %.1f MB, snapshot %.1f MB at entry %,d"
+            + " (%,d entries after it)%n", counts, expected, counts.equals(expected) ? "same" : "DIFFERENT",
         Long.parseLong(info.getProperty("journal.entries")), Long.parseLong(info.getProperty("journal.bytes")) / 1e6,
-        Long.parseLong(info.getProperty("snapshot.bytes")) / 1e6);
+        Long.parseLong(info.getProperty("snapshot.bytes")) / 1e6,
+        Long.parseLong(info.getProperty("snapshot.journalSequence")),
+        Long.parseLong(info.getProperty("journal.entriesAfterSnapshot")));
   }
 }

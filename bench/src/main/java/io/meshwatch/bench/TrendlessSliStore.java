@@ -7,6 +7,9 @@ import io.meshwatch.collector.store.SliSeries;
 import io.meshwatch.collector.store.SliStore;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.WindowSpan;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +33,28 @@ final class TrendlessSliStore implements SliStore {
   @Override
   public void drop(ProductId product, String slo) {
     store.drop(product, slo);
+  }
+
+  @Override
+  public void writeSeries(SliSeries series, DataOutput out) throws IOException {
+    store.writeSeries(unwrap(series), out);
+  }
+
+  @Override
+  public SliSeries readSeries(DataInput in) throws IOException {
+    return new Trendless(store.readSeries(in));
+  }
+
+  @Override
+  public SliSeries restore(ProductId product, String slo, SliSeries restored, Duration window) {
+    return new Trendless(store.restore(product, slo, unwrap(restored), window));
+  }
+
+  private static SliSeries unwrap(SliSeries series) {
+    if (series instanceof Trendless trendless) {
+      return trendless.series();
+    }
+    throw new IllegalArgumentException("not a series of this store: " + series);
   }
 
   private record Trendless(SliSeries series) implements SliSeries {

@@ -2,6 +2,7 @@ package io.meshwatch.collector.slo;
 
 import io.meshwatch.collector.store.SliBucket;
 import io.meshwatch.model.BudgetForecast;
+import io.meshwatch.model.Exclusion;
 import io.meshwatch.model.SloWindow;
 import io.meshwatch.model.WindowSpan;
 import java.time.Duration;
@@ -86,9 +87,21 @@ final class BudgetForecaster {
     return untilExhausted <= 0 ? Duration.ZERO : within(window, untilExhausted);
   }
 
+  /**
+   * The minute, where an edge the history is cut at (a calendar period's start, an exclusion's ends)
+   * lies off the hour grid: which tier answers for such an edge moves as the finer tiers advance.
+   * Edges on the hour are answered alike by every tier, and those SLOs keep their fit all hour.
+   */
   private static long offGridMinute(MeasuredWindow window, long now) {
-    boolean offGrid = !window.spec().exclusions().isEmpty() || window.spec().window() instanceof SloWindow.Calendar;
+    boolean offGrid = window.spec().window() instanceof SloWindow.Calendar && !onTheHour(window.span().start());
+    for (Exclusion exclusion : window.spec().exclusions()) {
+      offGrid |= !onTheHour(exclusion.span().start()) || !onTheHour(exclusion.span().end());
+    }
     return offGrid ? Math.floorDiv(now, 60_000L) : 0;
+  }
+
+  private static boolean onTheHour(Instant instant) {
+    return Math.floorMod(instant.toEpochMilli(), LONG_STEP.toMillis()) == 0;
   }
 
   private static TrendCache.Completed completedFit(MeasuredWindow window, Duration step, long countedStart, long completedEnd) {

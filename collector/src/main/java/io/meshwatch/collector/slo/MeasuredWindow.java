@@ -98,12 +98,17 @@ final class MeasuredWindow {
 
   /** Like {@link #history(Duration)} for the buckets starting within {@code range}, a part of {@link #counted()}. */
   List<SliBucket> history(Duration step, WindowSpan range) {
+    List<WindowSpan> excluded = clipped(range);
+    if (excluded.isEmpty()) {
+      // The store leaves empty buckets out already; nothing to take out of the others.
+      return series.history(range, step, now);
+    }
     Map<Instant, long[]> byStart = new LinkedHashMap<>();
     for (SliBucket bucket : series.history(range, step, now)) {
       byStart.put(bucket.start(), new long[] {bucket.good(), bucket.total() - bucket.good()});
     }
-    for (WindowSpan excluded : clipped(range)) {
-      for (SliBucket bucket : series.history(excluded, step, now)) {
+    for (WindowSpan exclusion : excluded) {
+      for (SliBucket bucket : series.history(exclusion, step, now)) {
         long[] sums = byStart.get(bucket.start());
         if (sums != null) {
           sums[0] -= bucket.good();

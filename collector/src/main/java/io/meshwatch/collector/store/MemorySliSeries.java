@@ -30,6 +30,7 @@ final class MemorySliSeries implements SliSeries {
 
   private Duration window;
   private Tiers tiers;
+  private static final long SETTLED_MILLIS = 5 * 60_000L;
   private long firstMinute = Long.MAX_VALUE;
   private long version;
 
@@ -52,7 +53,9 @@ final class MemorySliSeries implements SliSeries {
     boolean kept = tiers.add(atMillis, good, total);
     if (kept && total > 0) {
       firstMinute = Math.min(firstMinute, Math.floorDiv(atMillis, MINUTE_MILLIS));
-      version++;
+      if (Math.floorDiv(atMillis, SETTLED_MILLIS) < Math.floorDiv(tiers.nowMillis(), SETTLED_MILLIS)) {
+        version++;
+      }
     }
     return kept;
   }

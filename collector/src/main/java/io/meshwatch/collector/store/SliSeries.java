@@ -80,8 +80,10 @@ public interface SliSeries {
   List<SliBucket> history(WindowSpan span, Duration step, Instant now);
 
   /**
-   * Changes whenever the series' counts change other than by time passing (an event counted, the
-   * window resized), so a reader may keep what it derived from the history while it stays the same.
+   * Changes whenever the settled history changes other than by time passing: an event counted in a
+   * 5-minute bucket before the one holding the series' latest time, or the window resized. Events of
+   * the current 5-minute bucket leave it as it is, so a reader may keep what it derived from the
+   * buckets before that one while it stays the same.
    */
   long version();
 

@@ -52,6 +52,17 @@ abstract class SliStoreContract {
   }
 
   @Test
+  void version_changesWhenSettledHistoryChanges_notForEventsOfTheCurrentFiveMinutes() {
+    SliSeries series = series(DAY);
+    long before = series.version();
+    // NOW is 12:05:30: 12:05 holds the current 5-minute bucket.
+    series.add(Instant.parse("2024-03-10T12:05:00Z"), 1, 1, NOW);
+    assertThat(series.version()).isEqualTo(before);
+    series.add(Instant.parse("2024-03-10T12:04:59Z"), 1, 1, NOW);
+    assertThat(series.version()).isGreaterThan(before);
+  }
+
+  @Test
   void counts_emptySeriesHasNothing() {
     assertThat(series(DAY).counts(Duration.ofMinutes(5), NOW)).isEqualTo(Counts.ZERO);
     assertThat(series(DAY).counts(DAY, NOW)).isEqualTo(Counts.ZERO);

@@ -26,6 +26,7 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -53,17 +54,19 @@ public final class MeshwatchCollector implements AutoCloseable {
   private final SloEngine engine;
   private final SloMetrics sloMetrics;
   private final DurableSignals durable;
+  private final InstantSource clock;
   private final URI uri;
   private final long evaluationTimer;
   private final long snapshotTimer;
 
   private MeshwatchCollector(Vertx vertx, Catalog catalog, SloEngine engine, SloMetrics sloMetrics,
-      DurableSignals durable, URI uri, CollectorConfig config) {
+      DurableSignals durable, URI uri, CollectorConfig config, InstantSource clock) {
     this.vertx = vertx;
     this.catalog = catalog;
     this.engine = engine;
     this.sloMetrics = sloMetrics;
     this.durable = durable;
+    this.clock = clock;
     this.uri = uri;
     this.evaluationTimer = vertx.setPeriodic(config.evaluation().interval().toMillis(),
         id -> vertx.executeBlocking(this::evaluateNow, false)
@@ -118,7 +121,7 @@ public final class MeshwatchCollector implements AutoCloseable {
     }
     URI uri = URI.create("http://" + config.host() + ":" + http.actualPort());
     MeshwatchCollector collector = new MeshwatchCollector(
-        vertx, catalog, engine, new SloMetrics(registry), durable, uri, config);
+        vertx, catalog, engine, new SloMetrics(registry), durable, uri, config, clock);
     collector.evaluateNow();
     LOG.info("meshwatch collector listening on {}, data dir {}, {} products loaded",
         uri, config.dataDir().toAbsolutePath().normalize(), catalog.size());
@@ -211,7 +214,9 @@ public final class MeshwatchCollector implements AutoCloseable {
 
   /** Evaluates every SLO now (the tick does this every evaluation interval) and publishes the result. */
   public synchronized List<ProductStatus> evaluateNow() {
-    List<ProductStatus> statuses = engine.evaluate();
+    Instant now = clock.instant();
+    durable.betweenRequests(() -> engine.classifyUpTo(now));
+    List<ProductStatus> statuses = engine.evaluate(now);
     sloMetrics.publish(statuses);
     return statuses;
   }

@@ -89,6 +89,16 @@ public final class DurableSignals implements Closeable {
     }
   }
 
+  /** Runs {@code action} between two requests' signals: every signal stamped before it has been applied. */
+  public void betweenRequests(Runnable action) {
+    lock.lock();
+    try {
+      action.run();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /**
    * Runs {@code change} (e.g. registering a product) between two requests' signals and snapshots the
    * state right after, so a restart's replay applies every journaled signal to the products as they

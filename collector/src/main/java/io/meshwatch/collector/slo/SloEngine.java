@@ -262,7 +262,23 @@ public final class SloEngine {
 
   /** Evaluates every product at the clock's instant, keeps the result for {@link #status} and returns it. */
   public synchronized List<ProductStatus> evaluate() {
-    Instant now = clock.instant();
+    return evaluate(clock.instant());
+  }
+
+  /**
+   * Classifies every product's freshness minutes up to {@code now}. A caller that stamps signals
+   * with receipt times calls it where no signal stamped before {@code now} is still on its way in,
+   * so that a minute is never judged without a signal received within it (a replay would judge it
+   * with that signal, and the restarted engine would differ).
+   */
+  public void classifyUpTo(Instant now) {
+    for (ProductTrack product : products.values()) {
+      classifyUpTo(product, now);
+    }
+  }
+
+  /** Like {@link #evaluate()}, at {@code now}. */
+  public synchronized List<ProductStatus> evaluate(Instant now) {
     List<ProductTrack> tracks = new ArrayList<>(products.values());
     tracks.sort(Comparator.comparing(ProductTrack::id, BY_ID));
     Map<ProductId, ProductStatus> result = new LinkedHashMap<>();

@@ -163,11 +163,15 @@ public final class SnapshotFile {
     return buffer.flip();
   }
 
+  /**
+   * Deletes the snapshots before the one preceding {@code sequence}'s: the previous one stays, so a
+   * newest snapshot that cannot be read still has one to fall back to (the journal is kept from the
+   * previous snapshot on, see {@code DurableSignals}).
+   */
   private static void deleteOlder(Path dir, long sequence) throws IOException {
-    for (long older : list(dir, NAME)) {
-      if (older < sequence) {
-        Files.deleteIfExists(dir.resolve(fileName(older)));
-      }
+    List<Long> older = list(dir, NAME).stream().filter(s -> s < sequence).sorted().toList();
+    for (int i = 0; i < older.size() - 1; i++) {
+      Files.deleteIfExists(dir.resolve(fileName(older.get(i))));
     }
     // Leftovers of writes that crashed before their rename.
     try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, "snapshot-*.bin.tmp")) {

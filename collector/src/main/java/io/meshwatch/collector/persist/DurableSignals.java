@@ -45,6 +45,9 @@ public final class DurableSignals implements Closeable {
   private final ReentrantLock lock = new ReentrantLock();
   private final Recovery recovery;
   private long applied;
+  // The journal is kept from the snapshot before the newest on, so that snapshot can stand in for a
+  // newest one that cannot be read.
+  private long newestSnapshot;
 
   private DurableSignals(Journal journal, Path snapshots, RecoverableState state, InstantSource clock, Recovery recovery) {
     this.journal = journal;
@@ -53,6 +56,7 @@ public final class DurableSignals implements Closeable {
     this.clock = clock;
     this.recovery = recovery;
     this.applied = recovery.journalSequence();
+    this.newestSnapshot = recovery.snapshotSequence();
   }
 
   /**
@@ -160,7 +164,8 @@ public final class DurableSignals implements Closeable {
     // journal did not would make the next start find the journal ending before the snapshot.
     journal.sync();
     SnapshotFile.write(snapshots, sequence, copy::writeTo);
-    journal.truncateThrough(sequence);
+    journal.truncateThrough(newestSnapshot);
+    newestSnapshot = sequence;
     return sequence;
   }
 

@@ -59,12 +59,13 @@ class SnapshotFileTest {
   }
 
   @Test
-  void write_deletesOlderSnapshotsOnceTheNewOneIsInPlace() throws IOException {
+  void write_keepsOnlyThePreviousSnapshotOnceTheNewOneIsInPlace() throws IOException {
     SnapshotFile.write(dir, 10, out -> out.writeInt(10));
     SnapshotFile.write(dir, 20, out -> out.writeInt(20));
+    SnapshotFile.write(dir, 30, out -> out.writeInt(30));
 
-    assertThat(files()).containsExactly(SnapshotFile.fileName(20));
-    assertThat(readInt()).isEqualTo(Optional.of(20));
+    assertThat(files()).containsExactlyInAnyOrder(SnapshotFile.fileName(20), SnapshotFile.fileName(30));
+    assertThat(readInt()).isEqualTo(Optional.of(30));
   }
 
   @Test
@@ -77,7 +78,7 @@ class SnapshotFileTest {
     assertThat(readSequence()).isEqualTo(10);
 
     SnapshotFile.write(dir, 30, out -> out.writeInt(30));
-    assertThat(files()).containsExactly(SnapshotFile.fileName(30));
+    assertThat(files()).containsExactly(SnapshotFile.fileName(10), SnapshotFile.fileName(30));
   }
 
   @Test

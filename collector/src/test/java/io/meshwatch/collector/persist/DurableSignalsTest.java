@@ -65,10 +65,41 @@ class DurableSignalsTest {
     assertThat(restored.readFromSnapshot).isEqualTo(100);
     assertThat(reopened.recovery().fromSnapshot()).isTrue();
     assertThat(reopened.recovery().replayed()).isEqualTo(2);
-    // Segments wholly covered by the snapshot are gone: 100 entries filled several 1 KiB segments.
-    try (Stream<Path> segments = Files.list(dir.resolve("journal"))) {
-      assertThat(segments.count()).isLessThanOrEqualTo(2);
+    reopened.close();
+  }
+
+  @Test
+  void open_aNewestSnapshotThatCannotBeReadFallsBackToThePreviousOneAndItsJournal() throws IOException {
+    RecordingState first = new RecordingState();
+    DurableSignals signals = DurableSignals.open(dir, JournalOptions.DEFAULTS.withSegmentBytes(1024), first, clock);
+    for (int i = 0; i < 60; i++) {
+      signals.accept(List.of(heartbeat(i)));
     }
+    signals.snapshot();
+    for (int i = 60; i < 100; i++) {
+      signals.accept(List.of(heartbeat(i)));
+    }
+    long newest = signals.snapshot();
+    signals.accept(List.of(heartbeat(100)));
+    Path newestFile;
+    try (Stream<Path> files = Files.list(dir.resolve("snapshots"))) {
+      newestFile = files.filter(f -> f.getFileName().toString().contains(String.valueOf(newest))).findFirst().orElseThrow();
+    }
+    // The journal is kept from the previous snapshot on: segments wholly before entry 60 are gone.
+    try (Stream<Path> segments = Files.list(dir.resolve("journal"))) {
+      long oldestKept = segments.mapToLong(f -> Long.parseLong(f.getFileName().toString().replace(".wal", ""))).min().orElseThrow();
+      assertThat(oldestKept).isBetween(2L, 61L);
+    }
+    byte[] bytes = Files.readAllBytes(newestFile);
+    bytes[bytes.length / 2] ^= 0x5a;
+    Files.write(newestFile, bytes);
+
+    RecordingState restored = new RecordingState();
+    DurableSignals reopened = DurableSignals.open(dir, JournalOptions.DEFAULTS, restored, clock);
+
+    assertThat(restored.applied).isEqualTo(first.applied);
+    assertThat(reopened.recovery().snapshotSequence()).isEqualTo(60);
+    assertThat(reopened.recovery().replayed()).isEqualTo(41);
     reopened.close();
   }
 

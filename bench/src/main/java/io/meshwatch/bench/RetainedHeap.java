@@ -90,7 +90,8 @@ public final class RetainedHeap {
     System.out.printf("%s\t%,d\t%,d\t%,d%n", name, retained[REPEATS / 2], retained[0], retained[REPEATS - 1]);
   }
 
-  private static long liveHeap() {
+  /** Live heap after full collections, repeated until one frees nothing more. */
+  static long liveHeap() {
     Runtime runtime = Runtime.getRuntime();
     long used = Long.MAX_VALUE;
     // Repeat until a collection frees nothing more: finalizable and softly reachable leftovers go in later rounds.

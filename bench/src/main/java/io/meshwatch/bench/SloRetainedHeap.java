@@ -67,12 +67,12 @@ public final class SloRetainedHeap {
   private static void measure(String label, SloWindow window, int productCount, String name,
       Supplier<SliStore> stores, boolean print) {
     SloFleet fleet = SloFleet.uniform(productCount, window);
-    long before = liveHeap();
+    long before = RetainedHeap.liveHeap();
     SettableClock clock = new SettableClock(SloFleet.END);
     SliStore store = stores.get();
     SloEngine engine = new SloEngine(clock, SloFleet.SILENCE_TIMEOUT, store);
     fill(fleet, engine, store, window);
-    long after = liveHeap();
+    long after = RetainedHeap.liveHeap();
     Reference.reachabilityFence(engine);
     Reference.reachabilityFence(store);
     if (print) {
@@ -97,19 +97,5 @@ public final class SloRetainedHeap {
         }
       }
     }
-  }
-
-  private static long liveHeap() {
-    Runtime runtime = Runtime.getRuntime();
-    long used = Long.MAX_VALUE;
-    for (int round = 0; round < 10; round++) {
-      System.gc();
-      long now = runtime.totalMemory() - runtime.freeMemory();
-      if (now >= used) {
-        return now;
-      }
-      used = now;
-    }
-    return used;
   }
 }

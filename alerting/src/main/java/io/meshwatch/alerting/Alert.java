@@ -1,7 +1,7 @@
 package io.meshwatch.alerting;
 
-import io.meshwatch.model.Severity;
 import io.meshwatch.model.ProductId;
+import io.meshwatch.model.Severity;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;

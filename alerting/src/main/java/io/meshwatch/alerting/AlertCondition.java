@@ -1,7 +1,7 @@
 package io.meshwatch.alerting;
 
-import io.meshwatch.model.Severity;
 import io.meshwatch.model.BurnRateThresholds;
+import io.meshwatch.model.Severity;
 import io.meshwatch.model.SloState;
 import io.meshwatch.model.SloStatus;
 

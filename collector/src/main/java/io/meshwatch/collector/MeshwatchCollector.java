@@ -181,14 +181,11 @@ public final class MeshwatchCollector implements AutoCloseable {
     return decoder;
   }
 
+  // CollectorConfig.Evaluation already holds skew and lateness to what IngestLimits takes.
   private static IngestLimits ingestLimits(CollectorConfig config) {
     IngestLimits defaults = IngestLimits.defaults();
-    try {
-      return new IngestLimits(config.evaluation().maxClockSkew(), defaults.maxSeries(), defaults.seriesIdleTimeout(),
-          defaults.maxEventsPerRequest(), config.evaluation().lateness());
-    } catch (IllegalArgumentException e) {
-      throw new StartupException("evaluation." + e.getMessage(), e);
-    }
+    return new IngestLimits(config.evaluation().maxClockSkew(), defaults.maxSeries(), defaults.seriesIdleTimeout(),
+        defaults.maxEventsPerRequest(), config.evaluation().lateness());
   }
 
   private static void loadDescriptors(CollectorConfig config, Catalog catalog, DescriptorStore store) {

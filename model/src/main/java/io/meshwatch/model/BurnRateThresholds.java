@@ -15,8 +15,13 @@ import org.jspecify.annotations.Nullable;
  */
 public record BurnRateThresholds(double pageFast, double pageSlow, double ticketFast, double ticketSlow) {
 
-  /** 14.4, 6, 3 and 1: 2 %, 5 %, 10 % and 10 % of a 30-day budget spent in 1h, 6h, 1d and 3d. */
-  public static final BurnRateThresholds SRE_WORKBOOK = new BurnRateThresholds(14.4, 6, 3, 1);
+  /**
+   * 14.4, 6, 3 and 1: 2 %, 5 %, 10 % and 10 % of a 30-day budget spent in 1h, 6h, 1d and 3d — the
+   * rates of {@link BurnCondition#SRE_WORKBOOK} at a 30-day window.
+   */
+  public static final BurnRateThresholds SRE_WORKBOOK = new BurnRateThresholds(
+      BurnCondition.SRE_WORKBOOK.get(0).burnRateAt30Days(), BurnCondition.SRE_WORKBOOK.get(1).burnRateAt30Days(),
+      BurnCondition.SRE_WORKBOOK.get(2).burnRateAt30Days(), BurnCondition.SRE_WORKBOOK.get(3).burnRateAt30Days());
 
   public BurnRateThresholds {
     positive("pageFast", pageFast);

@@ -50,9 +50,13 @@ public record SloStatus(
     return errorBudgetRemaining == null ? null : 1.0 - errorBudgetRemaining;
   }
 
-  /** Whether any burn condition of {@code severity} is burning (never while the state is no_data). */
+  /** Whether any burn condition of {@code severity} holds (see {@link #holds}). */
   public boolean burning(Severity severity) {
-    return state != SloState.NO_DATA
-        && burnAlerts.stream().anyMatch(a -> a.condition().severity() == severity && a.burning());
+    return burnAlerts.stream().anyMatch(a -> a.condition().severity() == severity && holds(a));
+  }
+
+  /** Whether {@code alert}, one of this SLO's, holds: it burns, and the SLI can be measured (never while no_data). */
+  public boolean holds(BurnAlert alert) {
+    return state != SloState.NO_DATA && alert.burning();
   }
 }

@@ -81,8 +81,8 @@ public record CollectorConfig(
   public record Evaluation(Duration interval, Duration silenceTimeout, Duration maxClockSkew, Duration lateness) {
 
     /** Every 10 s, silent after 2 min, 5 min skew, 1 h lateness. */
-    public static final Evaluation DEFAULTS =
-        new Evaluation(Duration.ofSeconds(10), Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofHours(1));
+    public static final Evaluation DEFAULTS = new Evaluation(Duration.ofSeconds(10), Duration.ofMinutes(2),
+        IngestLimits.defaults().maxClockSkew(), IngestLimits.DEFAULT_MAX_LATENESS);
 
     public Evaluation {
       requirePositive("interval", interval);

@@ -2,7 +2,6 @@ package io.meshwatch.collector.http;
 
 import io.meshwatch.collector.descriptor.DurationText;
 import io.meshwatch.collector.slo.SloHistory;
-import io.meshwatch.collector.store.SliSeries;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.ProductStatus;
 import io.meshwatch.model.SloState;
@@ -76,7 +75,7 @@ final class SlosHandler {
     Duration step;
     try {
       String stepText = ctx.queryParams().get("step");
-      step = stepText == null ? defaultStep(slo.get()) : DurationText.parse(stepText);
+      step = stepText == null ? SloHistory.defaultStep(slo.get().window().length()) : DurationText.parse(stepText);
     } catch (IllegalArgumentException e) {
       Responses.error(ctx, 400, "step " + e.getMessage());
       return;
@@ -91,10 +90,6 @@ final class SlosHandler {
     Map<String, Object> out = view(product.get(), slo.get());
     history.ifPresent(h -> out.put("history", history(h)));
     Responses.json(ctx, 200, out);
-  }
-
-  private static Duration defaultStep(SloStatus slo) {
-    return slo.window().length().compareTo(SliSeries.FINE_SPAN) <= 0 ? Duration.ofMinutes(5) : Duration.ofHours(1);
   }
 
   private static Map<String, Object> history(SloHistory history) {

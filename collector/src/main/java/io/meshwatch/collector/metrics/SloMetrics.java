@@ -53,7 +53,7 @@ public final class SloMetrics {
         for (BurnAlert alert : slo.burnAlerts()) {
           BurnCondition condition = alert.condition();
           set(seen, CollectorMetric.SLO_BURN_ALERT, sloTags.and(Labels.SEVERITY_LABEL, condition.severity().label(),
-              Labels.CONDITION_LABEL, condition.label()), slo.state() != SloState.NO_DATA && alert.burning() ? 1 : 0);
+              Labels.CONDITION_LABEL, condition.label()), slo.holds(alert) ? 1 : 0);
         }
         for (BurnWindow window : BurnWindow.values()) {
           set(seen, CollectorMetric.SLO_BURN_RATE, sloTags.and(Labels.WINDOW_LABEL, window.label()),

@@ -20,17 +20,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class BudgetForecaster {
 
-  static final Duration LONG_STEP = Duration.ofHours(1);
-  static final Duration SHORT_STEP = Duration.ofMinutes(5);
-  private static final Duration SHORT_WINDOW = Duration.ofDays(3);
+  private static final long HOUR_MILLIS = Duration.ofHours(1).toMillis();
   private static final int MIN_POINTS = 3;
 
   private BudgetForecaster() {}
-
-  /** The step of the burn-down the trend is fitted to: hours for windows over three days, else 5m. */
-  static Duration trendStep(Duration windowLength) {
-    return windowLength.compareTo(SHORT_WINDOW) > 0 ? LONG_STEP : SHORT_STEP;
-  }
 
   static BudgetForecast forecast(MeasuredWindow window, long windowTotal, @Nullable Double remaining,
       @Nullable Double hourRate, TrendCache cache) {
@@ -56,7 +49,7 @@ final class BudgetForecaster {
    * whole budget. The completed buckets' fit comes from {@code cache}; only the current bucket is read.
    */
   private static @Nullable Duration byTrend(MeasuredWindow window, long windowTotal, TrendCache cache) {
-    Duration step = trendStep(window.length());
+    Duration step = SloHistory.defaultStep(window.length());
     long stepMillis = step.toMillis();
     long now = window.now().toEpochMilli();
     long completedEnd = Math.floorDiv(now, stepMillis) * stepMillis;
@@ -101,7 +94,7 @@ final class BudgetForecaster {
   }
 
   private static boolean onTheHour(Instant instant) {
-    return Math.floorMod(instant.toEpochMilli(), LONG_STEP.toMillis()) == 0;
+    return Math.floorMod(instant.toEpochMilli(), HOUR_MILLIS) == 0;
   }
 
   private static TrendCache.Completed completedFit(MeasuredWindow window, Duration step, long countedStart, long completedEnd) {

@@ -25,6 +25,16 @@ public record SloHistory(ProductId product, String slo, WindowSpan window, Durat
   public static final int MAX_POINTS = 2000;
   /** The finest step: the store keeps nothing finer than a minute. */
   public static final Duration MIN_STEP = Duration.ofMinutes(1);
+  private static final Duration HOURS = Duration.ofHours(1);
+  private static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
+
+  /**
+   * The step charts and the trend forecast read a window in: hours for a window longer than
+   * {@link SliSeries#FINE_SPAN} (three days), else five minutes.
+   */
+  public static Duration defaultStep(Duration windowLength) {
+    return windowLength.compareTo(SliSeries.FINE_SPAN) > 0 ? HOURS : FIVE_MINUTES;
+  }
 
   public SloHistory {
     if (product == null || slo == null || window == null || step == null) {

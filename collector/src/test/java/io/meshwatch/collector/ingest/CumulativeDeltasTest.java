@@ -2,6 +2,7 @@ package io.meshwatch.collector.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshwatch.collector.TestClock;
 import io.meshwatch.model.ProductId;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ class CumulativeDeltasTest {
   private static final ProductId ORDERS = ProductId.parse("sales.orders");
   private static final Duration IDLE = Duration.ofHours(1);
 
-  private final FakeClock clock = new FakeClock();
+  private final TestClock clock = new TestClock(Otlp.CLOCK_START);
   private final CumulativeDeltas deltas = new CumulativeDeltas(clock, 3, IDLE);
 
   @Test

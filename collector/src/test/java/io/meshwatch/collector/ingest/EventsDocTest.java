@@ -3,6 +3,7 @@ package io.meshwatch.collector.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshwatch.collector.MarkdownBlocks;
+import io.meshwatch.collector.TestClock;
 import io.meshwatch.model.ProductId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ class EventsDocTest {
   private static final Path DOC = Path.of(System.getProperty("basedir", "."), "..", "docs", "EVENTS.md");
   private static final ProductId ORDERS = ProductId.parse("sales.orders");
 
-  private final JsonEventDecoder decoder = new JsonEventDecoder(new FakeClock(), IngestLimits.defaults());
+  private final JsonEventDecoder decoder = new JsonEventDecoder(new TestClock(Otlp.CLOCK_START), IngestLimits.defaults());
 
   @Test
   void eventsDoc_everyJsonExampleIsAccepted() throws Exception {

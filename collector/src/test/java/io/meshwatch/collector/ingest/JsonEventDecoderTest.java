@@ -3,6 +3,7 @@ package io.meshwatch.collector.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.meshwatch.collector.TestClock;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.Signal;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +15,10 @@ import org.junit.jupiter.api.Test;
 class JsonEventDecoderTest {
 
   private static final ProductId ORDERS = ProductId.parse("sales.orders");
-  private static final Instant NOW = FakeClock.START;
+  private static final Instant NOW = Otlp.CLOCK_START;
   private static final Instant AT = Instant.parse("2026-11-25T09:55:00Z");
 
-  private final FakeClock clock = new FakeClock();
+  private final TestClock clock = new TestClock(Otlp.CLOCK_START);
   private final JsonEventDecoder decoder = new JsonEventDecoder(clock, IngestLimits.defaults());
 
   @Test

@@ -24,9 +24,11 @@ final class Otlp {
   static final AggregationTemporality DELTA = AggregationTemporality.AGGREGATION_TEMPORALITY_DELTA;
   static final AggregationTemporality CUMULATIVE = AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE;
   /** When the reporting SDK started: the start time of its cumulative series. */
-  static final Instant START = FakeClock.START.minus(Duration.ofMinutes(10));
+  /** Where the tests' clock starts. */
+  static final Instant CLOCK_START = Instant.parse("2026-11-25T10:00:00Z");
+  static final Instant START = CLOCK_START.minus(Duration.ofMinutes(10));
   /** A point's time: a second before the collector's clock. */
-  static final Instant AT = FakeClock.START.minusSeconds(1);
+  static final Instant AT = CLOCK_START.minusSeconds(1);
 
   private Otlp() {}
 

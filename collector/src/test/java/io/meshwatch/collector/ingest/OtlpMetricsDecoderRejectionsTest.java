@@ -5,6 +5,7 @@ import static io.meshwatch.model.SignalContract.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.meshwatch.collector.TestClock;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.Signal;
 import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
@@ -24,7 +25,7 @@ class OtlpMetricsDecoderRejectionsTest {
   private static final ProductId ORDERS = ProductId.parse("sales.orders");
   private static final Metric ONE_RUN = sum(RUNS, DELTA, count(1, attr(ATTR_RUN_STATUS, RUN_SUCCEEDED)));
 
-  private final FakeClock clock = new FakeClock();
+  private final TestClock clock = new TestClock(Otlp.CLOCK_START);
   private final OtlpMetricsDecoder decoder = new OtlpMetricsDecoder(clock, IngestLimits.defaults(), Set.of(ORDERS)::contains);
 
   @Test
@@ -86,17 +87,17 @@ class OtlpMetricsDecoderRejectionsTest {
 
   @Test
   void decode_pointTimeBeyondTheSkewIsAFutureTimestamp() {
-    Instant tooLate = FakeClock.START.plus(Duration.ofMinutes(5)).plusSeconds(1);
+    Instant tooLate = Otlp.CLOCK_START.plus(Duration.ofMinutes(5)).plusSeconds(1);
 
     DecodeResult result = decoder.decode(request(resource("sales.orders", runs(tooLate))));
 
     assertOnly(result, RejectReason.FUTURE_TIMESTAMP, "product sales.orders, metric meshwatch.runs: point time " + tooLate + " is in the future");
-    assertThat(result.signals()).containsExactly(new Signal.Heartbeat(ORDERS, FakeClock.START));
+    assertThat(result.signals()).containsExactly(new Signal.Heartbeat(ORDERS, Otlp.CLOCK_START));
   }
 
   @Test
   void decode_pointTimeWithinTheSkewIsAccepted() {
-    Instant ahead = FakeClock.START.plus(Duration.ofMinutes(5));
+    Instant ahead = Otlp.CLOCK_START.plus(Duration.ofMinutes(5));
 
     DecodeResult result = decoder.decode(request(resource("sales.orders", runs(ahead))));
 
@@ -106,7 +107,7 @@ class OtlpMetricsDecoderRejectionsTest {
 
   @Test
   void decode_freshnessDataTimeInTheFutureIsAFutureTimestamp() {
-    double dataTime = FakeClock.START.plus(Duration.ofHours(1)).getEpochSecond();
+    double dataTime = Otlp.CLOCK_START.plus(Duration.ofHours(1)).getEpochSecond();
 
     DecodeResult result = decoder.decode(request(resource("sales.orders", gauge(FRESHNESS_DATA_TIME, value(dataTime)))));
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.util.JsonFormat;
 import com.sun.net.httpserver.HttpServer;
+import io.meshwatch.collector.TestClock;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.Signal;
 import io.opentelemetry.api.common.AttributeKey;
@@ -47,7 +48,7 @@ class OtlpMetricsDecoderSdkPeerTest {
   private static final AttributeKey<String> CONSUMER = AttributeKey.stringKey(ATTR_CONSUMER);
   private static final AttributeKey<String> STATUS = AttributeKey.stringKey(ATTR_RUN_STATUS);
 
-  private final FakeClock clock = new FakeClock();
+  private final TestClock clock = new TestClock(Otlp.CLOCK_START);
   private final List<byte[]> bodies = new CopyOnWriteArrayList<>();
   private final List<String> contentTypes = new CopyOnWriteArrayList<>();
   private HttpServer server;
@@ -206,7 +207,7 @@ class OtlpMetricsDecoderSdkPeerTest {
   }
 
   /** The SDK reads the same fake clock as the decoder, so point times and "now" agree. */
-  private record SdkClock(FakeClock clock) implements Clock {
+  private record SdkClock(TestClock clock) implements Clock {
     @Override
     public long now() {
       Instant now = clock.instant();

@@ -5,6 +5,7 @@ import static io.meshwatch.model.SignalContract.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.util.JsonFormat;
+import io.meshwatch.collector.TestClock;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.Signal;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
@@ -31,7 +32,7 @@ class OtlpMetricsDecoderTest {
   static final ProductId ORDERS = ProductId.parse("sales.orders");
   static final ProductId REFUNDS = ProductId.parse("sales.refunds");
 
-  private final FakeClock clock = new FakeClock();
+  private final TestClock clock = new TestClock(Otlp.CLOCK_START);
   private final OtlpMetricsDecoder decoder = new OtlpMetricsDecoder(clock, IngestLimits.defaults(), Set.of(ORDERS, REFUNDS)::contains);
 
   @Test
@@ -42,7 +43,7 @@ class OtlpMetricsDecoderTest {
         gauge(FRESHNESS_DATA_TIME, value(dataTime.getEpochSecond() + 0.25)))));
 
     assertThat(result.signals()).containsExactly(
-        new Signal.Heartbeat(ORDERS, FakeClock.START),
+        new Signal.Heartbeat(ORDERS, Otlp.CLOCK_START),
         new Signal.FreshnessUpdate(ORDERS, AT, dataTime));
     assertThat(result.acceptedPoints()).isEqualTo(1);
     assertThat(result.rejectedPoints()).isZero();
@@ -68,7 +69,7 @@ class OtlpMetricsDecoderTest {
         sum(QUALITY_ROWS_FAILED, DELTA, count(7, attr(ATTR_CHECK, "not_null_email"))))));
 
     assertThat(result.signals()).containsExactly(
-        new Signal.Heartbeat(ORDERS, FakeClock.START),
+        new Signal.Heartbeat(ORDERS, Otlp.CLOCK_START),
         new Signal.QualityOutcome(ORDERS, AT, "not_null_email", 3, 1, 4000, 7),
         new Signal.QualityOutcome(ORDERS, AT, "unique_id", 2, 0, 0, 0));
     assertThat(result.acceptedPoints()).isEqualTo(5);
@@ -94,7 +95,7 @@ class OtlpMetricsDecoderTest {
             histogramPoint(4, 0.25, attr(ATTR_CONSUMER, "ml.features"))))));
 
     assertThat(result.signals()).containsExactly(
-        new Signal.Heartbeat(ORDERS, FakeClock.START),
+        new Signal.Heartbeat(ORDERS, Otlp.CLOCK_START),
         new Signal.UsageReads(ORDERS, AT, "finance.reporting", 9, 1, Duration.ofMillis(1500)),
         new Signal.UsageReads(ORDERS, AT, "ml.features", 4, 0, Duration.ofMillis(250)));
   }
@@ -108,7 +109,7 @@ class OtlpMetricsDecoderTest {
             histogramPoint(1, 12.5, attr(ATTR_RUN_STATUS, RUN_FAILED))))));
 
     assertThat(result.signals()).containsExactly(
-        new Signal.Heartbeat(ORDERS, FakeClock.START),
+        new Signal.Heartbeat(ORDERS, Otlp.CLOCK_START),
         new Signal.RunsCompleted(ORDERS, AT, 4, 1, Duration.ofMillis(182_500)));
     assertThat(result.acceptedPoints()).isEqualTo(4);
   }
@@ -117,7 +118,7 @@ class OtlpMetricsDecoderTest {
   void decode_heartbeatGaugeIsAcceptedWithoutAnotherSignal() {
     DecodeResult result = decoder.decode(request(resource("sales.orders", gauge(AGENT_HEARTBEAT, count(1)))));
 
-    assertThat(result.signals()).containsExactly(new Signal.Heartbeat(ORDERS, FakeClock.START));
+    assertThat(result.signals()).containsExactly(new Signal.Heartbeat(ORDERS, Otlp.CLOCK_START));
     assertThat(result.acceptedPoints()).isEqualTo(1);
   }
 
@@ -127,7 +128,7 @@ class OtlpMetricsDecoderTest {
         histogram("otel.sdk.metric_reader.collection.duration", CUMULATIVE, histogramPoint(1, -1)),
         gauge("jvm.memory.used", value(Double.NaN)))));
 
-    assertThat(result.signals()).containsExactly(new Signal.Heartbeat(ORDERS, FakeClock.START));
+    assertThat(result.signals()).containsExactly(new Signal.Heartbeat(ORDERS, Otlp.CLOCK_START));
     assertThat(result.acceptedPoints()).isZero();
     assertThat(result.rejectedPoints()).isZero();
     assertThat(result.rejections()).isEmpty();
@@ -138,7 +139,7 @@ class OtlpMetricsDecoderTest {
     DecodeResult result = decoder.decode(request(resource("sales.orders",
         sum(RUNS, DELTA, count(1, attr(ATTR_RUN_STATUS, RUN_SUCCEEDED)).toBuilder().setTimeUnixNano(0).build()))));
 
-    assertThat(result.signals()).contains(new Signal.RunsCompleted(ORDERS, FakeClock.START, 1, 0, Duration.ZERO));
+    assertThat(result.signals()).contains(new Signal.RunsCompleted(ORDERS, Otlp.CLOCK_START, 1, 0, Duration.ZERO));
   }
 
   @Test
@@ -149,9 +150,9 @@ class OtlpMetricsDecoderTest {
         resource("sales.orders", sum(RUNS, DELTA, count(3, attr(ATTR_RUN_STATUS, RUN_SUCCEEDED))))));
 
     assertThat(result.signals()).containsExactly(
-        new Signal.Heartbeat(ORDERS, FakeClock.START),
+        new Signal.Heartbeat(ORDERS, Otlp.CLOCK_START),
         new Signal.RunsCompleted(ORDERS, AT, 4, 0, Duration.ZERO),
-        new Signal.Heartbeat(REFUNDS, FakeClock.START),
+        new Signal.Heartbeat(REFUNDS, Otlp.CLOCK_START),
         new Signal.RunsCompleted(REFUNDS, AT, 0, 2, Duration.ZERO));
   }
 
@@ -161,7 +162,7 @@ class OtlpMetricsDecoderTest {
         sum(QUALITY_CHECKS, DELTA, count(0, attr(ATTR_CHECK, "c"), attr(ATTR_OUTCOME, OUTCOME_PASS))),
         histogram(VOLUME_ROWS, DELTA, histogramPoint(0, 0)))));
 
-    assertThat(result.signals()).containsExactly(new Signal.Heartbeat(ORDERS, FakeClock.START));
+    assertThat(result.signals()).containsExactly(new Signal.Heartbeat(ORDERS, Otlp.CLOCK_START));
     assertThat(result.acceptedPoints()).isEqualTo(2);
   }
 
@@ -179,7 +180,7 @@ class OtlpMetricsDecoderTest {
     assertThat(runs(decoder.decode(request(resource("sales.orders", runsPoint(CUMULATIVE, 1)))))).as("dropped: reset").isEqualTo(1);
 
     Metric restarted = sum(RUNS, CUMULATIVE, count(4, attr(ATTR_RUN_STATUS, RUN_SUCCEEDED)).toBuilder()
-        .setStartTimeUnixNano(nanos(FakeClock.START.minusSeconds(30))).build());
+        .setStartTimeUnixNano(nanos(Otlp.CLOCK_START.minusSeconds(30))).build());
     assertThat(runs(decoder.decode(request(resource("sales.orders", restarted))))).as("new start time").isEqualTo(4);
   }
 
@@ -272,7 +273,7 @@ class OtlpMetricsDecoderTest {
     DecodeResult result = decoder.decodeJson(json.getBytes(StandardCharsets.UTF_8));
 
     assertThat(result.signals()).containsExactly(
-        new Signal.Heartbeat(ORDERS, FakeClock.START),
+        new Signal.Heartbeat(ORDERS, Otlp.CLOCK_START),
         new Signal.VolumeWritten(ORDERS, AT, 2, 150.5),
         new Signal.RunsCompleted(ORDERS, AT, 9, 0, Duration.ZERO));
     assertThat(result.acceptedPoints()).isEqualTo(2);

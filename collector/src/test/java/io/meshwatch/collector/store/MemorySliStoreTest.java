@@ -3,7 +3,7 @@ package io.meshwatch.collector.store;
 class MemorySliStoreTest extends SliStoreContract {
 
   @Override
-  SliStore createStore() {
+  public SliStore createStore() {
     return new MemorySliStore();
   }
 }

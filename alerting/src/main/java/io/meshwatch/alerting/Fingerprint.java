@@ -16,7 +16,11 @@ final class Fingerprint {
 
   static String of(ProductId product, String slo, AlertCondition condition) {
     // The separator cannot occur in product ids, SLO names or condition keys.
-    String identity = product + "\n" + slo + "\n" + condition.key();
+    return ofText(product + "\n" + slo + "\n" + condition.key());
+  }
+
+  /** 16 hex digits of SHA-256 over {@code identity}. */
+  static String ofText(String identity) {
     return HexFormat.of().formatHex(sha256(identity.getBytes(StandardCharsets.UTF_8)), 0, 8);
   }
 

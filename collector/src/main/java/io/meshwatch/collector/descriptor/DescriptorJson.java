@@ -51,6 +51,9 @@ public final class DescriptorJson {
     if (links.docs() != null) {
       out.put("docs", links.docs().toString());
     }
+    if (links.dashboard() != null) {
+      out.put("dashboard", links.dashboard().toString());
+    }
     return out;
   }
 

@@ -21,7 +21,7 @@ final class ProductReader {
   static final List<String> FIELDS =
       List.of("id", "domain", "owner", "onCall", "description", "tags", "version", "upstream", "links", "slos");
   static final List<String> CONTACT_KINDS = List.of("slack", "email", "pagerduty", "webhook");
-  private static final List<String> LINKS = List.of("runbook", "docs");
+  private static final List<String> LINKS = List.of("runbook", "docs", "dashboard");
   /** The model's rule, repeated here so that a bad version is reported on its own line. */
   private static final Pattern SEMVER =
       Pattern.compile("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
@@ -139,7 +139,8 @@ final class ProductReader {
     }
     links.allowOnly(LINKS);
     return new Links(links.value("runbook", false, "a URL", ProductReader::url),
-        links.value("docs", false, "a URL", ProductReader::url));
+        links.value("docs", false, "a URL", ProductReader::url),
+        links.value("dashboard", false, "a URL", ProductReader::url));
   }
 
   private static URI url(String text) {

@@ -1,15 +1,14 @@
 package io.meshwatch.alerting;
 
-import io.meshwatch.model.BurnRateThresholds;
 import io.meshwatch.model.Severity;
 import io.meshwatch.model.SloState;
 import io.meshwatch.model.SloStatus;
 
 /** What an SLO alert is about. Each SLO has one alert per condition, told apart by its fingerprint. */
 public enum AlertCondition {
-  /** The error budget burns fast enough to page (1h/5m or 6h/30m). */
+  /** One of the SLO's page burn conditions holds (by default 1h/5m or 6h/30m). */
   BURN_RATE_PAGE("burn_rate_page", AlertLabels.ALERTNAME_BURN_RATE, Severity.PAGE),
-  /** The error budget burns fast enough for a ticket (1d/2h or 3d/6h). */
+  /** One of the SLO's ticket burn conditions holds (by default 1d/2h or 3d/6h). */
   BURN_RATE_TICKET("burn_rate_ticket", AlertLabels.ALERTNAME_BURN_RATE, Severity.TICKET),
   /** Compliance over the SLO window is below the objective. */
   SLO_BREACHING("slo_breaching", AlertLabels.ALERTNAME_BREACHING, Severity.TICKET);
@@ -39,11 +38,20 @@ public enum AlertCondition {
     return severity;
   }
 
-  boolean holds(SloStatus status, BurnRateThresholds thresholds) {
+  /** Whether the condition holds on {@code status}, which must not be {@link SloState#NO_DATA} (see {@link #judgeable}). */
+  boolean holds(SloStatus status) {
     return switch (this) {
-      case BURN_RATE_PAGE -> thresholds.pageBurning(status.burnRates());
-      case BURN_RATE_TICKET -> thresholds.ticketBurning(status.burnRates());
+      case BURN_RATE_PAGE -> status.burning(Severity.PAGE);
+      case BURN_RATE_TICKET -> status.burning(Severity.TICKET);
       case SLO_BREACHING -> status.state() == SloState.BREACHING;
     };
+  }
+
+  /**
+   * Whether {@code status} can fire or resolve alerts at all: while no data arrives the budget is
+   * frozen, and an alert neither starts nor ends on a frozen budget.
+   */
+  static boolean judgeable(SloStatus status) {
+    return status.state() != SloState.NO_DATA;
   }
 }

@@ -1,6 +1,6 @@
 package io.meshwatch.alerting;
 
-import io.meshwatch.model.BurnWindow;
+import io.meshwatch.model.BurnAlert;
 import io.meshwatch.model.DataProduct;
 import io.meshwatch.model.SloStatus;
 import java.math.BigDecimal;
@@ -34,10 +34,13 @@ final class AlertContent {
     Map<String, String> annotations = new TreeMap<>();
     annotations.put(AlertLabels.SUMMARY, summary(status, condition));
     annotations.put(AlertLabels.BUDGET_LEFT, percent(status.errorBudgetRemaining(), 1));
-    annotations.put(AlertLabels.BURN_RATES, burnRates(status.burnRates()));
+    annotations.put(AlertLabels.BURN_RATES, burnRates(status, condition));
     descriptor
         .flatMap(product -> Optional.ofNullable(product.links().runbook()))
         .ifPresent(runbook -> annotations.put(AlertLabels.RUNBOOK_URL, runbook.toString()));
+    descriptor
+        .flatMap(product -> Optional.ofNullable(product.links().dashboard()))
+        .ifPresent(dashboard -> annotations.put(AlertLabels.DASHBOARD_URL, dashboard.toString()));
     return annotations;
   }
 
@@ -51,16 +54,25 @@ final class AlertContent {
     };
   }
 
-  private static String burnRates(Map<BurnWindow, Double> rates) {
+  /**
+   * The burn conditions behind the alert as {@code page-1h-5m 15.20/16.00>14.40}: long and short
+   * window rates against the threshold. A breach shows every condition.
+   */
+  private static String burnRates(SloStatus status, AlertCondition condition) {
     StringBuilder out = new StringBuilder();
-    for (BurnWindow window : BurnWindow.values()) {
-      Double rate = rates.get(window);
-      if (rate != null) {
-        out.append(out.length() == 0 ? "" : " ").append(window.label()).append('=')
-            .append(String.format(Locale.ROOT, "%.2f", rate));
+    for (BurnAlert alert : status.burnAlerts()) {
+      if (condition != AlertCondition.SLO_BREACHING && alert.condition().severity() != condition.severity()) {
+        continue;
       }
+      out.append(out.length() == 0 ? "" : ", ").append(alert.condition().label()).append(' ')
+          .append(rate(alert.longRate())).append('/').append(rate(alert.shortRate()))
+          .append('>').append(rate(alert.threshold()));
     }
     return out.length() == 0 ? "none" : out.toString();
+  }
+
+  private static String rate(Double rate) {
+    return rate == null ? "-" : String.format(Locale.ROOT, "%.2f", rate);
   }
 
   private static String percent(Double ratio, int decimals) {

@@ -4,6 +4,9 @@ import io.meshwatch.model.DataProduct;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.ProductStatus;
 import io.meshwatch.model.SloStatus;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -58,8 +61,11 @@ public final class AlertEvaluator {
           if (!seen.add(fingerprint)) {
             continue; // the same SLO twice in one round: the first one counts
           }
-          boolean holds = condition.holds(slo, policy.thresholds());
           AlertLifecycle alert = alerts.get(fingerprint);
+          if (!AlertCondition.judgeable(slo)) {
+            continue; // a frozen budget neither starts nor ends an alert: it stays as it is
+          }
+          boolean holds = condition.holds(slo);
           if (alert == null && !holds) {
             continue; // nothing to track until the condition first holds
           }
@@ -97,6 +103,29 @@ public final class AlertEvaluator {
       }
     }
     return active;
+  }
+
+  /** Writes every tracked alert's lifecycle, so that a restarted collector neither re-fires nor forgets them. */
+  public synchronized void writeState(DataOutput out) throws IOException {
+    out.writeInt(alerts.size());
+    for (AlertLifecycle alert : alerts.values()) {
+      alert.write(out);
+    }
+  }
+
+  /** Replaces the tracked alerts by those {@link #writeState} wrote. */
+  public synchronized void readState(DataInput in) throws IOException {
+    int count = in.readInt();
+    if (count < 0) {
+      throw new IOException("stored alert count is negative: " + count);
+    }
+    Map<String, AlertLifecycle> read = new TreeMap<>();
+    for (int i = 0; i < count; i++) {
+      AlertLifecycle alert = AlertLifecycle.read(in);
+      read.put(alert.fingerprint(), alert);
+    }
+    alerts.clear();
+    alerts.putAll(read);
   }
 
   private Optional<AlertTransition> observe(AlertLifecycle alert, boolean holds, Instant now) {

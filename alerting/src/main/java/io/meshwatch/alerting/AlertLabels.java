@@ -23,10 +23,12 @@ public final class AlertLabels {
   public static final String SUMMARY = "summary";
   /** Share of the SLO window's error budget left, e.g. {@code 37.5%}. */
   public static final String BUDGET_LEFT = "budget_left";
-  /** Burn rates per window, e.g. {@code 5m=16.00 1h=15.20}. */
+  /** The burn conditions behind the alert, long/short rate against threshold, e.g. {@code page-1h-5m 15.20/16.00>14.40}. */
   public static final String BURN_RATES = "burn_rates";
   /** The runbook link from the product's descriptor. */
   public static final String RUNBOOK_URL = "runbook_url";
+  /** The dashboard link from the product's descriptor. */
+  public static final String DASHBOARD_URL = "dashboard_url";
 
   /** The alert name of both burn-rate conditions; the {@code severity} label tells them apart. */
   public static final String ALERTNAME_BURN_RATE = "MeshwatchErrorBudgetBurn";

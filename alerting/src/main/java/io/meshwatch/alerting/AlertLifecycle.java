@@ -1,6 +1,9 @@
 package io.meshwatch.alerting;
 
 import io.meshwatch.model.ProductId;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -31,6 +34,10 @@ final class AlertLifecycle {
     this.product = product;
     this.slo = slo;
     this.condition = condition;
+  }
+
+  String fingerprint() {
+    return fingerprint;
   }
 
   AlertState state() {
@@ -64,6 +71,34 @@ final class AlertLifecycle {
       throw new IllegalStateException("alert " + fingerprint + " was never active");
     }
     return new Alert(fingerprint, product, slo, condition, state, labels, annotations, activeAt, startsAt, endsAt);
+  }
+
+  void write(DataOutput out) throws IOException {
+    out.writeUTF(fingerprint);
+    out.writeUTF(product.toString());
+    out.writeUTF(slo);
+    out.writeUTF(condition.key());
+    out.writeUTF(state.label());
+    AlertCodec.writeMap(out, labels);
+    AlertCodec.writeMap(out, annotations);
+    AlertCodec.writeInstant(out, activeAt);
+    AlertCodec.writeInstant(out, startsAt);
+    AlertCodec.writeInstant(out, endsAt);
+    AlertCodec.writeInstant(out, clearedAt);
+  }
+
+  static AlertLifecycle read(DataInput in) throws IOException {
+    String fingerprint = in.readUTF();
+    AlertLifecycle alert = new AlertLifecycle(
+        fingerprint, ProductId.parse(in.readUTF()), in.readUTF(), AlertCodec.condition(in.readUTF()));
+    alert.state = AlertCodec.state(in.readUTF());
+    alert.labels = Map.copyOf(AlertCodec.readMap(in));
+    alert.annotations = Map.copyOf(AlertCodec.readMap(in));
+    alert.activeAt = AlertCodec.readInstant(in);
+    alert.startsAt = AlertCodec.readInstant(in);
+    alert.endsAt = AlertCodec.readInstant(in);
+    alert.clearedAt = AlertCodec.readInstant(in);
+    return alert;
   }
 
   private AlertState activate(Instant now, Duration pendingFor) {

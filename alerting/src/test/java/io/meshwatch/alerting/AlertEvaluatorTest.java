@@ -1,6 +1,5 @@
 package io.meshwatch.alerting;
 
-import io.meshwatch.model.BurnRateThresholds;
 import static io.meshwatch.alerting.SloStatuses.T0;
 import static io.meshwatch.alerting.SloStatuses.calm;
 import static io.meshwatch.alerting.SloStatuses.pageBurn;
@@ -132,7 +131,7 @@ class AlertEvaluatorTest {
   @Test
   void update_zeroPendingForFiresAtOnceAndZeroKeepFiringForResolvesAtOnce() {
     AlertEvaluator eager = new AlertEvaluator(
-        new AlertPolicy(BurnRateThresholds.SRE_WORKBOOK, Duration.ZERO, Duration.ZERO), clock);
+        new AlertPolicy(Duration.ZERO, Duration.ZERO), clock);
 
     assertThat(eager.update(product(slo("fresh", SloState.HEALTHY, pageBurn())), CATALOG))
         .extracting(AlertTransition::transition).containsExactly(AlertStateTransition.INACTIVE_TO_FIRING);
@@ -164,7 +163,7 @@ class AlertEvaluatorTest {
         entry("alertname", "MeshwatchSloBreaching"), entry("domain", "sales"), entry("product", "sales.orders"),
         entry("severity", "ticket"), entry("sli", "freshness"), entry("slo", "fresh"), entry("team", "sales-team"));
     assertThat(alert.annotations()).containsExactly(
-        entry("budget_left", "37.5%"), entry("burn_rates", "5m=0.50 1h=1.25"),
+        entry("budget_left", "37.5%"), entry("burn_rates", "page-1h-5m 1.25/0.50>14.40, page-6h-30m -/->6.00, ticket-1d-2h -/->3.00, ticket-3d-6h -/->1.00"),
         entry("runbook_url", "https://runbooks.example.com/orders"),
         entry("summary", "sales.orders: SLO fresh is below its 99.5% objective (compliance 99.30%)"));
   }
@@ -175,7 +174,7 @@ class AlertEvaluatorTest {
         .get(0).alert();
 
     assertThat(alert.labels()).doesNotContainKey(AlertLabels.TEAM).containsEntry(AlertLabels.PRODUCT, "sales.orders");
-    assertThat(alert.annotations()).doesNotContainKey(AlertLabels.RUNBOOK_URL).containsEntry(AlertLabels.BURN_RATES, "none");
+    assertThat(alert.annotations()).doesNotContainKeys(AlertLabels.RUNBOOK_URL, AlertLabels.DASHBOARD_URL);
   }
 
   @Test
@@ -201,6 +200,46 @@ class AlertEvaluatorTest {
         .alert().fingerprint();
 
     assertThat(without).isEqualTo(withDescriptor);
+  }
+
+  @Test
+  void update_noDataNeitherFiresNorResolves() {
+    fire();
+    clock.advance(Duration.ofHours(1));
+    assertThat(evaluator.update(product(slo("fresh", SloState.NO_DATA, Map.of())), CATALOG)).isEmpty();
+    assertThat(evaluator.active()).extracting(Alert::state).containsExactly(AlertState.FIRING);
+
+    AlertEvaluator fresh = new AlertEvaluator(AlertPolicy.DEFAULT, clock);
+    assertThat(fresh.update(product(slo("fresh", SloState.NO_DATA, pageBurn())), CATALOG)).isEmpty();
+  }
+
+  @Test
+  void update_dashboardLinkFromTheDescriptorIsAnnotated() {
+    DataProduct withDashboard = new DataProduct(ORDERS.id(), "sales-team", List.of(), "", List.of(), "1.0.0", List.of(),
+        new Links(null, null, URI.create("https://grafana.example.com/d/orders")), ORDERS.slos());
+
+    Alert alert = evaluator.update(product(slo("fresh", SloState.BREACHING, Map.of())), id -> Optional.of(withDashboard))
+        .get(0).alert();
+
+    assertThat(alert.annotations()).containsEntry(AlertLabels.DASHBOARD_URL, "https://grafana.example.com/d/orders");
+  }
+
+  @Test
+  void writeState_restoredEvaluatorContinuesWhereItStopped() throws Exception {
+    fire();
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    evaluator.writeState(new java.io.DataOutputStream(bytes));
+    AlertEvaluator restored = new AlertEvaluator(AlertPolicy.DEFAULT, clock);
+    restored.readState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+
+    assertThat(restored.active()).isEqualTo(evaluator.active());
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(restored.update(product(slo("fresh", SloState.HEALTHY, pageBurn())), CATALOG)).isEmpty();
+    clock.advance(Duration.ofMinutes(1));
+    restored.update(product(slo("fresh", SloState.HEALTHY, calm())), CATALOG);
+    clock.advance(Duration.ofMinutes(5));
+    assertThat(restored.update(product(slo("fresh", SloState.HEALTHY, calm())), CATALOG))
+        .extracting(AlertTransition::transition).containsExactly(AlertStateTransition.FIRING_TO_RESOLVED);
   }
 
   private void fire() {

@@ -1,6 +1,8 @@
 package io.meshwatch.alerting;
 
 import io.meshwatch.model.BudgetForecast;
+import io.meshwatch.model.BurnAlert;
+import io.meshwatch.model.BurnCondition;
 import io.meshwatch.model.BurnWindow;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.ProductStatus;
@@ -11,6 +13,7 @@ import io.meshwatch.model.SloStatus;
 import io.meshwatch.model.WindowSpan;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -21,9 +24,20 @@ final class SloStatuses {
 
   private SloStatuses() {}
 
+  /** An SLO whose burn conditions (the SRE workbook's, at 30-day thresholds) are evaluated on {@code burnRates}. */
   static SloStatus slo(String name, SloState state, Map<BurnWindow, Double> burnRates) {
     return new SloStatus(ORDERS, name, SliKind.FRESHNESS, 0.995, state, 0.9, 0.993, 0.375, burnRates, T0,
-        new WindowSpan(T0.minus(Duration.ofDays(28)), T0), 993, 1000, List.of(), BudgetForecast.NONE, null);
+        new WindowSpan(T0.minus(Duration.ofDays(28)), T0), 993, 1000, burnAlerts(burnRates), BudgetForecast.NONE, null);
+  }
+
+  private static List<BurnAlert> burnAlerts(Map<BurnWindow, Double> rates) {
+    return BurnCondition.SRE_WORKBOOK.stream()
+        .map(c -> new BurnAlert(c, c.burnRateAt30Days(), rates.get(window(c.longWindow())), rates.get(window(c.shortWindow()))))
+        .toList();
+  }
+
+  private static BurnWindow window(Duration duration) {
+    return Arrays.stream(BurnWindow.values()).filter(w -> w.duration().equals(duration)).findFirst().orElseThrow();
   }
 
   static List<ProductStatus> product(SloStatus... slos) {

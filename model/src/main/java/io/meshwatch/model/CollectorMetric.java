@@ -27,7 +27,15 @@ public enum CollectorMetric {
   PRODUCT_DATA_AGE_SECONDS(
       "meshwatch.product.data.age.seconds", Type.GAUGE, "Age of the product's newest data (seconds)", Labels.PRODUCT),
   INGEST_SIGNALS("meshwatch.ingest.signals", Type.COUNTER, "Signals accepted, by transport", List.of("transport")),
-  INGEST_REJECTED("meshwatch.ingest.rejected", Type.COUNTER, "Requests or points rejected, by reason", List.of("reason"));
+  INGEST_REJECTED("meshwatch.ingest.rejected", Type.COUNTER, "Requests or points rejected, by reason", List.of("reason")),
+  ALERTS("meshwatch.alerts", Type.GAUGE,
+      "Alerts by state (pending, firing; suppressed = firing but silenced or inhibited) and severity", List.of("state", "severity")),
+  NOTIFICATIONS_SENT("meshwatch.notifications.sent", Type.COUNTER, "Notifications delivered, by receiver", List.of("receiver")),
+  NOTIFICATIONS_FAILED("meshwatch.notifications.failed", Type.COUNTER,
+      "Failed delivery attempts, by receiver and whether the outbox retries (retry=\"false\": given up)", List.of("receiver", "retry")),
+  NOTIFICATION_LATENCY("meshwatch.notification.latency", Type.TIMER,
+      "Time from queuing a notification to its delivery, by receiver", List.of("receiver")),
+  NOTIFICATIONS_PENDING("meshwatch.notifications.pending", Type.GAUGE, "Notifications queued in the outbox, not yet delivered", List.of());
 
   /** Label names, spelled once. */
   public static final class Labels {
@@ -49,7 +57,9 @@ public enum CollectorMetric {
   /** How Prometheus sees the metric. */
   public enum Type {
     GAUGE,
-    COUNTER
+    COUNTER,
+    /** A Micrometer timer: {@code _seconds_count}, {@code _seconds_sum}, {@code _seconds_max}. */
+    TIMER
   }
 
   private final String canonicalName;
@@ -71,11 +81,16 @@ public enum CollectorMetric {
 
   /**
    * The name on {@code /metrics}, as Micrometer's Prometheus naming convention derives it: dots become
-   * underscores and counters gain {@code _total}, e.g. {@code meshwatch_ingest_rejected_total}.
+   * underscores, counters gain {@code _total} and timers {@code _seconds}, e.g.
+   * {@code meshwatch_ingest_rejected_total}.
    */
   public String prometheusName() {
     String base = canonicalName.replace('.', '_');
-    return type == Type.COUNTER ? base + "_total" : base;
+    return switch (type) {
+      case COUNTER -> base + "_total";
+      case TIMER -> base + "_seconds";
+      case GAUGE -> base;
+    };
   }
 
   public Type type() {

@@ -57,7 +57,8 @@ final class AlertingReport {
         .append("| machine | ").append(machine()).append(" |\n")
         .append("| JVM (meshwatch side) | ").append(System.getProperty("java.vm.name")).append(' ')
         .append(System.getProperty("java.runtime.version")).append(", `").append(String.join(" ", settings.jvmArgs()))
-        .append("` |\n")
+        .append("`").append(settings.serverArgs().isEmpty() ? "" : ", server `" + String.join(" ", settings.serverArgs()) + "`")
+        .append(" |\n")
         .append("| peer | ").append(AlertmanagerPeer.version()).append(" |\n")
         .append("| load | 1/5/15-minute load average ").append(loadBefore).append(" before, ").append(loadAfter)
         .append(" after |\n")
@@ -72,7 +73,11 @@ final class AlertingReport {
     md.append("```bash\njava -cp bench/target/benchmarks.jar io.meshwatch.bench.alerting.AlertingVsAlertmanager")
         .append(" --alerts ").append(settings.alerts()).append(" --warmup ").append(settings.warmup())
         .append(" --rounds ").append(settings.rounds()).append(" --batch ").append(settings.batch())
-        .append(" --rate ").append(settings.rate()).append(" --doc docs/BENCHMARKS.md\n```\n\n");
+        .append(" --rate ").append(settings.rate())
+        .append(String.join(" ", settings.jvmArgs()).equals(AlertingVsAlertmanager.DEFAULT_JVM) ? ""
+            : " --jvm \"" + String.join(" ", settings.jvmArgs()) + "\"")
+        .append(settings.serverArgs().isEmpty() ? "" : " --meshwatch-args \"" + String.join(" ", settings.serverArgs()) + "\"")
+        .append(" --doc docs/BENCHMARKS.md\n```\n\n");
 
     md.append("| round | contender | alerts per CPU-second (to delivered) | ingest only | server CPU s: ingest / to delivered / + settle")
         .append(" | posted in s | all delivered after s | notifications | latency beyond group_wait p50 / p99 / max ms")

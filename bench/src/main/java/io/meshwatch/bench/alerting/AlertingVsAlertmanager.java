@@ -22,16 +22,19 @@ import java.util.Map;
  * <pre>{@code
  * java -cp bench/target/benchmarks.jar io.meshwatch.bench.alerting.AlertingVsAlertmanager \
  *   [--alerts 50000] [--warmup 6000] [--rounds 3] [--batch 500] [--rate 10000] \
- *   [--only alertmanager|meshwatch] [--jvm "-Xms1g -Xmx1g"] [--doc docs/BENCHMARKS.md]
+ *   [--only alertmanager|meshwatch] [--jvm "-Xms1g -Xmx1g"] [--meshwatch-args "--outbox-threads 4"] \
+ *   [--doc docs/BENCHMARKS.md]
  * }</pre>
  */
 public final class AlertingVsAlertmanager {
   static final String ALERTMANAGER = "Alertmanager";
   static final String MESHWATCH = "meshwatch";
+  static final String DEFAULT_JVM = "-Xms1g -Xmx1g";
 
   private AlertingVsAlertmanager() {}
 
-  record Settings(int alerts, int warmup, int rounds, int batch, int rate, String only, List<String> jvmArgs) {}
+  record Settings(int alerts, int warmup, int rounds, int batch, int rate, String only, List<String> jvmArgs,
+      List<String> serverArgs) {}
 
   public static void main(String[] args) throws IOException, InterruptedException {
     Map<String, String> options = options(args);
@@ -42,7 +45,8 @@ public final class AlertingVsAlertmanager {
         Integer.parseInt(options.getOrDefault("batch", "500")),
         Integer.parseInt(options.getOrDefault("rate", "10000")),
         options.getOrDefault("only", ""),
-        Arrays.stream(options.getOrDefault("jvm", "-Xms1g -Xmx1g").split(" ")).filter(s -> !s.isBlank()).toList());
+        words(options.getOrDefault("jvm", DEFAULT_JVM)),
+        words(options.getOrDefault("meshwatch-args", "")));
     BenchRoutes routes = BenchRoutes.standard();
     List<LoadAlert> warmup = AlertFleet.of("warm", settings.warmup());
     List<LoadAlert> measured = AlertFleet.of("p", settings.alerts());
@@ -59,7 +63,7 @@ public final class AlertingVsAlertmanager {
         }
         SideRun.Starter starter = side.equals(ALERTMANAGER)
             ? sink -> AlertmanagerPeer.start(routes, sink)
-            : sink -> MeshwatchPeer.start(routes, sink, settings.jvmArgs());
+            : sink -> MeshwatchPeer.start(routes, sink, settings.jvmArgs(), settings.serverArgs());
         SideResult result = run.run(round, side, starter, warmup, measured);
         results.add(result);
         System.out.println(AlertingReport.row(result));
@@ -73,6 +77,10 @@ public final class AlertingVsAlertmanager {
       BenchmarksDoc.write(Path.of(doc), report.markdown());
       System.out.println("figures written to " + doc);
     }
+  }
+
+  private static List<String> words(String text) {
+    return Arrays.stream(text.split(" ")).filter(word -> !word.isBlank()).toList();
   }
 
   static String loadAverage() {

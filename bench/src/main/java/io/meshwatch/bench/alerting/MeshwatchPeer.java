@@ -15,7 +15,7 @@ import java.util.List;
 final class MeshwatchPeer {
   private MeshwatchPeer() {}
 
-  static ServerProcess start(BenchRoutes routes, URI sink, List<String> jvmArgs) throws IOException, InterruptedException {
+  static ServerProcess start(BenchRoutes routes, URI sink, List<String> jvmArgs, List<String> serverArgs) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("bench-meshwatch");
     int port = ServerProcess.freePort();
     List<String> command = new ArrayList<>();
@@ -28,6 +28,7 @@ final class MeshwatchPeer {
         "--group-wait", routes.groupWait().toString(),
         "--group-interval", routes.groupInterval().toString(),
         "--repeat-interval", routes.repeatInterval().toString()));
+    command.addAll(serverArgs);
     return ServerProcess.start("meshwatch", command, dir, port);
   }
 }

@@ -1,11 +1,14 @@
 package io.meshwatch.bench.alerting;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * {@link MeshwatchAlertingServer} in a JVM of its own, started from the harness's own class path with
@@ -21,7 +24,10 @@ final class MeshwatchPeer {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmArgs);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.meshwatch.bench.alerting.MeshwatchAlertingServer",
+    // Absolute: the server runs in its own directory.
+    String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .map(entry -> Path.of(entry).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
+    command.addAll(List.of("-cp", classPath, "io.meshwatch.bench.alerting.MeshwatchAlertingServer",
         "--port", Integer.toString(port),
         "--sink", sink.toString(),
         "--outbox", dir.resolve("outbox").toString(),

@@ -39,11 +39,12 @@ final class AlertingReport {
   static String row(SideResult r) {
     return String.format(Locale.ROOT,
         "round %d %-12s %,9.0f alerts/CPU-s (ingest only %,9.0f)  CPU %.2f/%.2f/%.2f s  posted %.1f s  delivered %.1f s"
-            + "  latency-gw p50 %.0f p99 %.0f max %.0f ms  notifications %d  dup %d  unexpected %d  missing %d",
+            + "  latency-gw p50 %.0f p99 %.0f max %.0f ms  notifications %d  dup %d  unexpected %d  missing %d%n"
+            + "        busiest threads: %s",
         r.round(), r.side(), r.alertsPerCpuSecond(), r.alertsPerIngestCpuSecond(), r.cpuIngestSeconds(),
         r.cpuDeliveredSeconds(), r.cpuSettledSeconds(), r.postSeconds(), r.deliveredSeconds(),
         r.latencyPercentile(50), r.latencyPercentile(99), r.latencyMax(), r.notifications(), r.duplicates(),
-        r.unexpected(), r.missing());
+        r.unexpected(), r.missing(), r.busiestThreads());
   }
 
   String markdown() {
@@ -142,7 +143,7 @@ final class AlertingReport {
         rounds.stream().mapToLong(SideResult::notifications).sum(),
         rounds.stream().mapToInt(SideResult::duplicates).sum(),
         rounds.stream().mapToInt(SideResult::unexpected).sum(),
-        rounds.stream().mapToInt(SideResult::missing).sum());
+        rounds.stream().mapToInt(SideResult::missing).sum(), "");
   }
 
   private static double median(DoubleStream values) {

@@ -6,7 +6,8 @@ import java.util.Arrays;
  * What one contender did in one round. CPU is the server process's, from just before the first
  * measured post: {@code cpuIngestSeconds} until the last post was answered, {@code cpuDeliveredSeconds}
  * until the sink had every expected notification. Latencies are per delivery (alert × receiver):
- * arrival at the sink − the alert's post − group_wait, in milliseconds.
+ * arrival at the sink − the alert's post − group_wait, in milliseconds. {@code busiestThreads}: the
+ * server's threads that used the most CPU until delivered, by name (a diagnostic).
  */
 record SideResult(
     int round,
@@ -22,7 +23,8 @@ record SideResult(
     long notifications,
     int duplicates,
     int unexpected,
-    int missing) {
+    int missing,
+    String busiestThreads) {
 
   SideResult {
     latencyMillis = latencyMillis.clone();

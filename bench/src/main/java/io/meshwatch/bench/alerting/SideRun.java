@@ -51,11 +51,13 @@ final class SideRun {
       Map<String, String> expected = expected(measured);
       sink.expect(expected.keySet());
       long notificationsBefore = sink.notifications();
+      Map<String, Double> threadsStart = ProcessCpu.byThreadName(server.pid());
       double cpuStart = ProcessCpu.seconds(server.pid());
       AlertLoad.Posted posted = load.post(measured);
       double cpuIngest = ProcessCpu.seconds(server.pid()) - cpuStart;
       long lastArrival = sink.awaitExpected(DELIVERY_TIMEOUT);
       double cpuDelivered = ProcessCpu.seconds(server.pid()) - cpuStart;
+      String threads = busiestThreads(threadsStart, ProcessCpu.byThreadName(server.pid()));
       if (lastArrival < 0) {
         System.err.println(side + ": " + sink.remaining() + " deliveries missing after " + DELIVERY_TIMEOUT);
         lastArrival = System.nanoTime();
@@ -84,7 +86,7 @@ final class SideRun {
       return new SideResult(round, side, measured.size(), expected.size(),
           posted.duration().toNanos() / 1e9, (lastArrival - posted.firstSentNanos()) / 1e9,
           cpuIngest, cpuDelivered, cpuSettled, Arrays.copyOf(latencies, arrived),
-          sink.notifications() - notificationsBefore, duplicates, unexpected, expected.size() - arrived);
+          sink.notifications() - notificationsBefore, duplicates, unexpected, expected.size() - arrived, threads);
     }
   }
 
@@ -97,6 +99,17 @@ final class SideRun {
       }
     }
     return expected;
+  }
+
+  /** The threads that used the most CPU between the two readings, e.g. {@code C# CompilerThread# 0.41s}. */
+  private static String busiestThreads(Map<String, Double> before, Map<String, Double> after) {
+    return after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
+        .filter(e -> e.getValue() >= 0.01)
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .limit(8)
+        .map(e -> String.format(java.util.Locale.ROOT, "%s %.2fs", e.getKey(), e.getValue()))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private static String tail(String log) {

@@ -39,6 +39,14 @@ class RouteTreeTest {
   }
 
   @Test
+  void match_withoutContinueReturnsTheRoutesSharedListInsteadOfAllocating() {
+    RouteTree tree = new RouteTree(root("default", route("domain=sales", "sales")));
+
+    assertThat(tree.match(SALES_PAGE)).isSameAs(tree.match(Map.of("domain", "sales"))).isUnmodifiable();
+    assertThat(tree.match(Map.of())).isSameAs(tree.match(Map.of("domain", "ml")));
+  }
+
+  @Test
   void match_continueGoesOnToLaterSiblings() {
     RouteTree tree = new RouteTree(root("default",
         continuing(route("severity=\"page\"", "audit-log")),

@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * notification counts as told and the group is considered again at the next flush.
  *
  * <pre>{@code
- * Dispatcher dispatcher = new Dispatcher(routeTree::route, silences, Clock.systemUTC(), outbox::add);
+ * Dispatcher dispatcher = new Dispatcher(router, muting, Clock.systemUTC(), outbox::add);
  * dispatcher.accept(transition.alert());
  * dispatcher.flushDue(); // at dispatcher.nextFlush()
  * }</pre>
@@ -314,6 +314,11 @@ public final class Dispatcher {
     Dispatcher dispatcher = new Dispatcher(router, muting, clock, outbox);
     DispatcherState.read(in, dispatcher);
     return dispatcher;
+  }
+
+  /** Every group, in the order they flush (so a restart keeps the order of groups due at once). */
+  Collection<Group> groupsInFlushOrder() {
+    return schedule;
   }
 
   /** Adds a group read from stored state. */

@@ -39,7 +39,7 @@ final class DispatcherState {
       }
     }
     out.writeInt(dispatcher.groups.size());
-    for (Group group : dispatcher.groups.values()) {
+    for (Group group : dispatcher.groupsInFlushOrder()) {
       writeRoute(out, group.route);
       AlertCodec.writeMap(out, group.id.labels());
       out.writeLong(group.sequence);

@@ -10,6 +10,7 @@ import static io.meshwatch.alerting.dispatch.Fixture.route;
 import static io.meshwatch.alerting.dispatch.Fixture.to;
 import static io.meshwatch.alerting.dispatch.Fixture.told;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.meshwatch.alerting.AlertState;
@@ -17,6 +18,7 @@ import io.meshwatch.alerting.Muting;
 import io.meshwatch.alerting.Notification;
 import io.meshwatch.alerting.routing.RoutedTo;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -229,5 +231,29 @@ class DispatcherTest {
     dispatcher.flushDue();
 
     assertThat(outbox.sent).hasSize(3).extracting(Notification::id).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void flushDue_outboxFailureLeavesTheNotificationOwedWithTheSameId() {
+    List<Notification> taken = new ArrayList<>();
+    boolean[] failNext = {true};
+    Dispatcher d = new Dispatcher(to(route("0", "sales", false)), Muting.NONE, clock, n -> {
+      taken.add(n);
+      if (failNext[0]) {
+        failNext[0] = false;
+        throw new IllegalStateException("disk full");
+      }
+    });
+    d.accept(firing("a"));
+    clock.advance(WAIT);
+
+    assertThatThrownBy(d::flushDue).hasMessage("disk full");
+    assertThat(d.nextFlush()).contains(clock.instant());
+    assertThat(d.flushDue()).isEqualTo(1);
+
+    assertThat(taken).hasSize(2);
+    assertThat(taken.get(1)).isEqualTo(taken.get(0));
+    clock.advance(INTERVAL);
+    assertThat(d.flushDue()).as("told now").isZero();
   }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Alerts, routes and an outbox for dispatcher tests. */
@@ -62,7 +63,7 @@ final class Fixture {
   }
 
   /** Collects what the dispatcher hands to the outbox. */
-  static final class Outbox implements java.util.function.Consumer<Notification> {
+  static final class Outbox implements Consumer<Notification> {
     final List<Notification> sent = new ArrayList<>();
 
     @Override

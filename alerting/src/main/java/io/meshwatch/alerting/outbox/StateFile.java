@@ -71,57 +71,61 @@ public final class StateFile {
    */
   public static Optional<byte[]> read(Path file) throws IOException {
     Path prev = previous(file);
-    String newestProblem = problem(file);
-    if (newestProblem == null) {
-      return Optional.of(payload(file));
+    Contents newest = contents(file);
+    if (newest.payload() != null) {
+      return Optional.of(newest.payload());
     }
-    String prevProblem = problem(prev);
-    if (prevProblem == null) {
-      if (Files.exists(file)) {
-        LOG.log(System.Logger.Level.WARNING, "state file {0} is unusable ({1}); using {2}", file, newestProblem, prev);
+    Contents previous = contents(prev);
+    if (previous.payload() != null) {
+      if (!newest.missing()) {
+        LOG.log(System.Logger.Level.WARNING, "state file {0} {1}; using {2}", file, newest.problem(), prev);
       }
-      return Optional.of(payload(prev));
+      return Optional.of(previous.payload());
     }
-    if (!Files.exists(file) && !Files.exists(prev)) {
+    if (newest.missing() && previous.missing()) {
       return Optional.empty();
     }
-    throw new IOException("no intact state: " + file + " " + newestProblem + ", " + prev + " " + prevProblem);
+    throw new IOException("no intact state: " + file + " " + newest.problem() + ", " + prev + " " + previous.problem());
   }
 
   static Path previous(Path file) {
     return file.resolveSibling(file.getFileName() + ".prev");
   }
 
-  private static byte[] payload(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-    return Arrays.copyOfRange(bytes, HEADER_BYTES, bytes.length);
+  /** A file's payload when it is intact, else what is wrong with it. */
+  private record Contents(byte @Nullable [] payload, @Nullable String problem, boolean missing) {
+    static Contents broken(String problem) {
+      return new Contents(null, problem, false);
+    }
   }
 
-  /** What is wrong with {@code file}, or null when it holds an intact state. */
-  private static @Nullable String problem(Path file) throws IOException {
+  private static Contents contents(Path file) throws IOException {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      return "is missing";
+      return new Contents(null, "is missing", true);
     }
     if (bytes.length < HEADER_BYTES) {
-      return "has only " + bytes.length + " bytes";
+      return Contents.broken("has only " + bytes.length + " bytes");
     }
     ByteBuffer header = ByteBuffer.wrap(bytes, 0, HEADER_BYTES);
     if (header.getInt() != MAGIC) {
-      return "is not a meshwatch state file";
+      return Contents.broken("is not a meshwatch state file");
     }
     int version = header.getInt();
     if (version != VERSION) {
-      return "has unsupported version " + version;
+      return Contents.broken("has unsupported version " + version);
     }
     int length = header.getInt();
     if (length != bytes.length - HEADER_BYTES) {
-      return "says " + length + " payload bytes but holds " + (bytes.length - HEADER_BYTES);
+      return Contents.broken("says " + length + " payload bytes but holds " + (bytes.length - HEADER_BYTES));
     }
     CRC32 crc = new CRC32();
     crc.update(bytes, HEADER_BYTES, length);
-    return (int) crc.getValue() == header.getInt() ? null : "fails its checksum";
+    if ((int) crc.getValue() != header.getInt()) {
+      return Contents.broken("fails its checksum");
+    }
+    return new Contents(Arrays.copyOfRange(bytes, HEADER_BYTES, bytes.length), null, false);
   }
 }

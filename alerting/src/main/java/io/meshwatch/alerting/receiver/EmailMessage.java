@@ -2,6 +2,7 @@ package io.meshwatch.alerting.receiver;
 
 import io.meshwatch.alerting.Alert;
 import io.meshwatch.alerting.Notification;
+import java.net.URI;
 import java.util.Map;
 
 /**
@@ -15,7 +16,7 @@ final class EmailMessage {
     return NotificationTitle.of(notification);
   }
 
-  static String body(Notification notification, String externalUrl) {
+  static String body(Notification notification, URI externalUrl) {
     StringBuilder body = new StringBuilder(512).append(subject(notification)).append("\n");
     for (Alert alert : notification.alerts()) {
       body.append('\n').append(AlertFacts.stateWord(alert, notification.purpose())).append(": ")
@@ -26,9 +27,10 @@ final class EmailMessage {
       for (AlertFacts.Link link : AlertFacts.links(alert)) {
         line(body, link.title(), link.url());
       }
+      line(body, "In meshwatch", AlertmanagerWebhookPayload.generatorUrl(externalUrl, alert));
     }
     return body.append("\n-- \nmeshwatch ").append(externalUrl)
-        .append("\nnotification ").append(notification.id()).append('\n').toString();
+        .append("\nnotification ").append(notification.id()).toString();
   }
 
   private static void line(StringBuilder body, String name, String value) {

@@ -89,7 +89,7 @@ final class EmailNotifier implements Notifier {
     message.setSubject(EmailMessage.subject(notification), "UTF-8");
     message.setSentDate(Date.from(clock.instant()));
     message.setHeader(NOTIFICATION_ID_HEADER, notification.id());
-    message.setText(EmailMessage.body(notification, externalUrl.toString()), "UTF-8");
+    message.setText(EmailMessage.body(notification, externalUrl), "UTF-8");
     message.saveChanges();
     return message;
   }

@@ -3,6 +3,8 @@ package io.meshwatch.alerting.receiver;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What every notifier needs besides its target.
@@ -18,14 +20,21 @@ public record NotifierSettings(URI externalUrl, Duration timeout, InstantSource 
   public static final Duration DEFAULT_RESEND_INTERVAL = Duration.ofMinutes(1);
 
   public NotifierSettings {
-    if (externalUrl == null || timeout == null || clock == null || resendInterval == null) {
-      throw new IllegalArgumentException("notifier settings need externalUrl, timeout, clock and resendInterval");
+    List<String> problems = new ArrayList<>();
+    if (externalUrl == null) {
+      problems.add("externalUrl is missing");
     }
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("notifier timeout must be positive, got " + timeout);
+    if (clock == null) {
+      problems.add("clock is missing");
     }
-    if (resendInterval.isNegative() || resendInterval.isZero()) {
-      throw new IllegalArgumentException("notifier resendInterval must be positive, got " + resendInterval);
+    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+      problems.add("timeout must be positive, got " + timeout);
+    }
+    if (resendInterval == null || resendInterval.isNegative() || resendInterval.isZero()) {
+      problems.add("resendInterval must be positive, got " + resendInterval);
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("invalid notifier settings: " + String.join("; ", problems));
     }
   }
 

@@ -53,7 +53,7 @@ final class AlertmanagerNotifier implements Notifier {
     return post.post(alertsUrl, json, Map.of());
   }
 
-  String json(Notification notification) {
+  private String json(Notification notification) {
     Instant firingUntil = clock.instant().plus(resendInterval.multipliedBy(RESENDS_BEFORE_EXPIRY));
     JsonWriter json = new JsonWriter().beginArray();
     for (Alert alert : notification.alerts()) {

@@ -3,6 +3,7 @@ package io.meshwatch.alerting.receiver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshwatch.alerting.Alert;
+import io.meshwatch.alerting.AlertState;
 import io.meshwatch.alerting.DeliveryResult;
 import io.meshwatch.alerting.Notification;
 import io.meshwatch.alerting.Notifier;
@@ -107,7 +108,7 @@ class PagerDutyNotifierTest implements HttpNotifierContract {
     receiver.answer(202, ACCEPTED);
     Alert ticket = Notifications.resolved();
     Alert firingTicket = new Alert(ticket.fingerprint(), ticket.product(), ticket.slo(), ticket.condition(),
-        io.meshwatch.alerting.AlertState.FIRING, ticket.labels(), ticket.annotations(), ticket.activeAt(), ticket.startsAt(), null);
+        AlertState.FIRING, ticket.labels(), ticket.annotations(), ticket.activeAt(), ticket.startsAt(), null);
     Map<String, String> inhibited = new HashMap<>(Notifications.firing().annotations());
     inhibited.put(AlertFacts.INHIBITED_BY, "upstream sales.raw");
     Alert page = Notifications.firing();

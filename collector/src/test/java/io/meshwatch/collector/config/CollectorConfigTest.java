@@ -201,7 +201,7 @@ class CollectorConfigTest {
     CollectorConfig config = CollectorConfig.defaults().withTokens(new Tokens(Set.of("top-secret"),
         Map.of("also-secret", ProductId.parse("sales.orders"))));
 
-    assertThat(config.toString()).doesNotContain("secret").contains("Tokens[1 admin, 1 ingest]");
+    assertThat(config.toString()).doesNotContain("secret").contains("Tokens[1 admin, 1 ingest, 0 domain]");
   }
 
   private Path write(String yaml) throws IOException {

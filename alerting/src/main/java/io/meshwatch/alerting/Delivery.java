@@ -1,5 +1,6 @@
 package io.meshwatch.alerting;
 
+import io.meshwatch.model.DurationLabel;
 import java.time.Duration;
 
 /**
@@ -18,8 +19,16 @@ public record Delivery(Duration timeout, Duration maxRetryAge) {
       throw new IllegalArgumentException("delivery timeout must be positive, got " + timeout);
     }
     if (maxRetryAge == null || maxRetryAge.compareTo(timeout) < 0) {
-      throw new IllegalArgumentException(
-          "delivery maxRetryAge must be at least the timeout (" + timeout + "), got " + maxRetryAge);
+      throw new IllegalArgumentException("delivery maxRetryAge must be at least the timeout (" + label(timeout)
+          + "), got " + (maxRetryAge == null ? null : label(maxRetryAge)));
+    }
+  }
+
+  private static String label(Duration duration) {
+    try {
+      return DurationLabel.of(duration);
+    } catch (IllegalArgumentException e) {
+      return duration.toString(); // negative, or finer than DurationLabel writes
     }
   }
 }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +42,7 @@ final class ReceiversReader {
    * The receivers of {@code alerting}, and the names of all of them: also of those with problems, so
    * that routes naming them are not reported again as naming an unknown receiver.
    */
-  record Read(List<Receiver> receivers, Set<String> names) {}
+  record Read(List<Receiver> receivers, List<String> names) {}
 
   static Read read(YamlMap alerting) {
     ReceiversReader reader = new ReceiversReader(alerting);
@@ -54,7 +53,7 @@ final class ReceiversReader {
         reader.readReceiver(receiver.allowOnly(FIELDS));
       }
     }
-    return new Read(List.copyOf(reader.receivers), Set.copyOf(reader.lineOf.keySet()));
+    return new Read(List.copyOf(reader.receivers), List.copyOf(reader.lineOf.keySet()));
   }
 
   private void readReceiver(YamlMap receiver) {

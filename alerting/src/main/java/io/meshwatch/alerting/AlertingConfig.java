@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param externalUrl the collector's own address as people reach it, for links in notifications
  * @param pendingFor how long a condition must hold before its alert fires (Prometheus' {@code for})
  * @param keepFiringFor how long a firing alert keeps firing after its condition cleared
- * @param route the root of the route tree; it matches every alert and sets every inherited field
- *     (a null receiver there means {@link RoutedTo#ON_CALL})
+ * @param route the root of the route tree; it matches every alert and sets the durations its
+ *     children inherit (a null receiver there means {@link RoutedTo#ON_CALL})
  * @param receivers the named receivers routes may send to, besides {@link RoutedTo#ON_CALL}
  * @param onCall how the {@link RoutedTo#ON_CALL} receiver reaches each product's contacts
  * @param lineageInhibition whether an upstream product's firing freshness or quality alert inhibits
@@ -102,9 +102,9 @@ public record AlertingConfig(
     if (root.continueMatching()) {
       problems.add("route: the root route has no siblings to continue to");
     }
-    if (root.groupBy() == null || root.groupWait() == null || root.groupInterval() == null
-        || root.repeatInterval() == null || root.notifyInhibited() == null) {
-      problems.add("route: the root route must set groupBy, groupWait, groupInterval, repeatInterval and notifyInhibited");
+    // what the route tree needs; a root without groupBy groups by nothing, one without notifyInhibited does not notify them
+    if (root.groupWait() == null || root.groupInterval() == null || root.repeatInterval() == null) {
+      problems.add("route: the root route must set groupWait, groupInterval and repeatInterval");
     }
   }
 
@@ -114,6 +114,9 @@ public record AlertingConfig(
       problems.add(path + ": unknown receiver '" + receiver + "'");
     }
     if (route.groupBy() != null) {
+      if (Set.copyOf(route.groupBy()).size() < route.groupBy().size()) {
+        problems.add(path + ": groupBy lists a label twice, got " + route.groupBy());
+      }
       for (String label : route.groupBy()) {
         boolean all = label.equals(RoutedTo.GROUP_BY_ALL);
         if (all ? route.groupBy().size() > 1 : !LABEL_NAME.matcher(label).matches()) {

@@ -45,7 +45,7 @@ class AlertingConfigTest {
   void constructor_reportsEveryProblemAtOnce() {
     Route badChild = new Route(List.of(Matcher.parse("a=\"b\"")), "missing", List.of("...", "slo"),
         Duration.ofSeconds(-1), Duration.ZERO, Duration.ZERO, false, null, List.of(child("also-missing")));
-    Route root = new Route(List.of(Matcher.parse("x=\"y\"")), null, null, Duration.ofSeconds(1),
+    Route root = new Route(List.of(Matcher.parse("x=\"y\"")), null, List.of("slo", "slo"), Duration.ofSeconds(1),
         Duration.ofMinutes(1), Duration.ofHours(1), true, false, List.of(badChild, child(RoutedTo.ON_CALL)));
 
     assertThatThrownBy(() -> new AlertingConfig(URI.create("ftp://x"), Duration.ofSeconds(-1), Duration.ZERO, root,
@@ -56,7 +56,7 @@ class AlertingConfigTest {
         .hasMessageContaining("receiver 'team-slack' is defined twice")
         .hasMessageContaining("route: the root route matches every alert and cannot have matchers")
         .hasMessageContaining("route: the root route has no siblings to continue to")
-        .hasMessageContaining("route: the root route must set groupBy")
+        .hasMessageContaining("route: groupBy lists a label twice, got [slo, slo]")
         .hasMessageContaining("route.routes[0]: unknown receiver 'missing'")
         .hasMessageContaining("route.routes[0]: groupBy takes label names, or '...' alone, got '...'")
         .hasMessageContaining("route.routes[0].groupWait must be zero or positive")
@@ -64,6 +64,15 @@ class AlertingConfigTest {
         .hasMessageContaining("route.routes[0].repeatInterval must be positive")
         .hasMessageContaining("route.routes[0].routes[0]: unknown receiver 'also-missing'")
         .message().doesNotContain("routes[1]");
+  }
+
+  @Test
+  void constructor_rootMustSetWhatChildrenInherit() {
+    Route root = new Route(List.of(), null, List.of("product"), null, Duration.ofMinutes(1), Duration.ofHours(1),
+        false, null, List.of());
+
+    assertThatThrownBy(() -> with(root, List.of()))
+        .hasMessageContaining("route: the root route must set groupWait, groupInterval and repeatInterval");
   }
 
   @Test

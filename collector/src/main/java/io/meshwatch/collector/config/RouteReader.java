@@ -100,7 +100,9 @@ final class RouteReader {
     List<Node> items = route.list("groupBy");
     for (int i = 0; i < items.size(); i++) {
       String label = route.value(items.get(i), route.field("groupBy") + "[" + i + "]", "a label name", RouteReader::label);
-      if (label != null) {
+      if (label != null && labels.contains(label)) {
+        route.problems().error(items.get(i), route.field("groupBy") + "[" + i + "]", "lists '" + label + "' twice");
+      } else if (label != null) {
         labels.add(label);
       }
     }

@@ -126,7 +126,7 @@ class AlertingConfigReaderTest {
           route:
             matchers: ['a="b"']
             continue: true
-            groupBy: [product, "not a label"]
+            groupBy: [product, "not a label", product]
             groupInterval: 0s
             routes:
               - matchers: ['severity=page"', 'x=~"("']
@@ -158,6 +158,7 @@ class AlertingConfigReaderTest {
             "5 alerting.route.matchers: the root route takes every alert and has no matchers; put them on its routes",
             "6 alerting.route.continue: the root route has no siblings to continue to",
             "7 alerting.route.groupBy[1]: must be a label name, or '...' for every label, got 'not a label'",
+            "7 alerting.route.groupBy[2]: lists 'product' twice",
             "8 alerting.route.groupInterval: must be a duration above zero, got '0s'",
             "10 alerting.route.routes[0].matchers[0]: matcher must look like name=\"value\" (or !=, =~, !~), got 'severity=page\"'",
             "10 alerting.route.routes[0].matchers[1]: matcher x=~ has an invalid regex: Unclosed group",

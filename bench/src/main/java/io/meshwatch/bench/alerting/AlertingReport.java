@@ -92,6 +92,11 @@ final class AlertingReport {
           r.notifications(), r.latencyPercentile(50), r.latencyPercentile(99), r.latencyMax(),
           r.duplicates(), r.unexpected(), r.missing()));
     }
+    md.append("\nServer threads that used the most CPU from the first measured post until all delivered (by name,")
+        .append(" digits as `#`; Alertmanager's Go threads all carry the process name):\n\n");
+    for (SideResult r : results) {
+      md.append("- round ").append(r.round()).append(", ").append(r.side()).append(": ").append(r.busiestThreads()).append('\n');
+    }
     md.append('\n').append(summary());
     return md.toString();
   }

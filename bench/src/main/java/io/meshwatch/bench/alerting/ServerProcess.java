@@ -27,6 +27,8 @@ final class ServerProcess implements AutoCloseable {
   private final Process process;
   private final Path dir;
   private final URI baseUrl;
+  private String finalLog = "";
+  private boolean closed;
 
   private ServerProcess(String name, Process process, Path dir, URI baseUrl) {
     this.name = name;
@@ -94,12 +96,22 @@ final class ServerProcess implements AutoCloseable {
     return Files.exists(log) ? Files.readString(log) : "";
   }
 
+  /** The server's output once it stopped (its directory is gone by then); empty before {@link #close}. */
+  String finalLog() {
+    return finalLog;
+  }
+
   @Override
   public void close() throws IOException, InterruptedException {
+    if (closed) {
+      return;
+    }
+    closed = true;
     process.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
     }
+    finalLog = log();
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(file);

@@ -83,6 +83,10 @@ final class SideRun {
           unexpected += delivery.getValue().count.get();
         }
       }
+      server.close();
+      List<String> said = server.finalLog().lines().filter(line -> !line.isBlank()).toList();
+      System.out.println("  " + side + " said at the end: "
+          + String.join(" | ", said.subList(Math.max(0, said.size() - 3), said.size())));
       return new SideResult(round, side, measured.size(), expected.size(),
           posted.duration().toNanos() / 1e9, (lastArrival - posted.firstSentNanos()) / 1e9,
           cpuIngest, cpuDelivered, cpuSettled, Arrays.copyOf(latencies, arrived),

@@ -112,6 +112,12 @@ final class ServerProcess implements AutoCloseable {
       process.destroyForcibly().waitFor();
     }
     finalLog = log();
+    // -Dbench.logs=DIR keeps every server's output, e.g. to read why a notification was retried.
+    String keep = System.getProperty("bench.logs");
+    if (keep != null) {
+      Files.createDirectories(Path.of(keep));
+      Files.writeString(Path.of(keep, name + "-" + process.pid() + ".log"), finalLog);
+    }
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(file);

@@ -30,6 +30,14 @@ import java.util.concurrent.atomic.AtomicLong;
 final class WebhookSink implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  static {
+    // Alertmanager posts each group's notification on a connection of its own, thousands at once; the
+    // JDK server's defaults (200 idle connections kept, a backlog) would close or refuse some, and the
+    // retries would be charged to Alertmanager. Read when the first HttpServer is made.
+    System.setProperty("sun.net.httpserver.maxIdleConnections", "100000");
+    System.setProperty("sun.net.httpserver.idleInterval", "600");
+  }
+
   private final HttpServer server;
   private final ExecutorService threads = Executors.newFixedThreadPool(4);
   private final Map<String, Delivery> deliveries = new ConcurrentHashMap<>();
@@ -52,7 +60,7 @@ final class WebhookSink implements AutoCloseable {
   }
 
   WebhookSink() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
     server.createContext("/hook", this::receive);
     server.setExecutor(threads);
     server.start();

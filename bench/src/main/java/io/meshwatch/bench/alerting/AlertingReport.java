@@ -177,7 +177,8 @@ final class AlertingReport {
     try {
       Process head = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
       String commit = new String(head.getInputStream().readAllBytes()).strip();
-      Process status = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no").redirectErrorStream(true).start();
+      Process status = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no", "--", ".",
+          ":!bench/results", ":!docs").redirectErrorStream(true).start();
       boolean dirty = !new String(status.getInputStream().readAllBytes()).isBlank();
       head.waitFor();
       status.waitFor();

@@ -73,7 +73,7 @@ public record Matcher(String name, Op op, String value) {
     return new Matcher(m.group(1), op, value);
   }
 
-  /** Whether {@code labels} satisfy this matcher. */
+  /** Whether {@code labels} satisfy this matcher; compiles a regex on each call, see {@link Matchers}. */
   public boolean matches(Map<String, String> labels) {
     String actual = labels.getOrDefault(name, "");
     return switch (op) {
@@ -84,7 +84,8 @@ public record Matcher(String name, Op op, String value) {
     };
   }
 
-  // Compiled on demand: records cannot hold derived state, and matchers are few and cheap to cache by callers.
+  // Compiled on demand: records cannot hold derived state. Per-alert matching goes through Matchers,
+  // which compiles once.
   private Pattern pattern() {
     return Pattern.compile(value);
   }

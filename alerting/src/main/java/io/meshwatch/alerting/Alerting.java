@@ -8,6 +8,7 @@ import io.meshwatch.alerting.outbox.Outbox;
 import io.meshwatch.alerting.outbox.OutboxOptions;
 import io.meshwatch.alerting.outbox.StateFile;
 import io.meshwatch.alerting.routing.RouteTree;
+import io.meshwatch.alerting.routing.RoutedTo;
 import io.meshwatch.alerting.silence.Silence;
 import io.meshwatch.alerting.silence.SilenceRequest;
 import io.meshwatch.alerting.silence.Silences;
@@ -49,8 +50,10 @@ public final class Alerting implements AutoCloseable {
   private static final String STATE_FILE = "state.bin";
 
   private final AlertEvaluator evaluator;
-  private final Silences silences;
-  private final Dispatcher dispatcher;
+  private final Function<Alert, List<RoutedTo>> router;
+  // Replaced by the stored ones when open() restores; only then.
+  private Silences silences;
+  private Dispatcher dispatcher;
   private final Outbox outbox;
   private final LineageInhibitor inhibitor;
   private final boolean lineageInhibition;
@@ -72,8 +75,8 @@ public final class Alerting implements AutoCloseable {
     this.inhibitor = new LineageInhibitor(id -> descriptors.apply(id).map(DataProduct::upstream).orElse(List.of()));
     RouteTree routes = new RouteTree(config.route());
     OnCallReceivers onCall = new OnCallReceivers(descriptors);
-    this.dispatcher = new Dispatcher(alert -> onCall.expand(alert, routes.match(alert.labels())),
-        this::muteState, clock, this::enqueue);
+    this.router = alert -> onCall.expand(alert, routes.match(alert.labels()));
+    this.dispatcher = new Dispatcher(router, this::muteState, clock, this::enqueue);
     this.scheduler = new FlushScheduler(this::flushDue, this::nextFlush, clock);
   }
 
@@ -86,7 +89,7 @@ public final class Alerting implements AutoCloseable {
       InstantSource clock, DeliveryListener listener) throws IOException {
     Files.createDirectories(dir);
     ReceiverDirectory receivers = new ReceiverDirectory(config, clock);
-    Outbox outbox = Outbox.open(dir.resolve("outbox"), OutboxOptions.DEFAULTS.withMaxAge(config.delivery().maxRetryAge()),
+    Outbox outbox = Outbox.open(dir.resolve("outbox"), OutboxOptions.defaults().withMaxAge(config.delivery().maxRetryAge()),
         receivers::notifier, clock, listener);
     Alerting alerting = new Alerting(config, dir, descriptors, clock, outbox);
     try {
@@ -108,7 +111,7 @@ public final class Alerting implements AutoCloseable {
   public synchronized void evaluate(List<ProductStatus> statuses) {
     List<AlertTransition> transitions = evaluator.update(statuses, descriptors);
     List<Alert> firing = evaluator.active().stream().filter(a -> a.state() == AlertState.FIRING).toList();
-    inhibited = lineageInhibition ? inhibitor.inhibit(firing) : Map.of();
+    inhibited = lineageInhibition ? inhibitor.inhibitions(firing) : Map.of();
     List<Alert> told = new ArrayList<>(firing.size() + transitions.size());
     for (Alert alert : firing) {
       told.add(annotated(alert));
@@ -242,8 +245,8 @@ public final class Alerting implements AutoCloseable {
         throw new IOException(stateFile + " has state version " + version + ", this collector reads " + STATE_VERSION);
       }
       evaluator.readState(in);
-      dispatcher.readState(in);
-      silences.readState(in);
+      dispatcher = Dispatcher.readState(in, router, this::muteState, clock, this::enqueue);
+      silences = Silences.readState(in, clock);
     }
   }
 }

@@ -39,11 +39,16 @@ final class AlertmanagerWebhookPayload {
           .name("annotations").object(alert.annotations())
           .name("startsAt").value(time(alert.startsAt()))
           .name("endsAt").value(time(alert.endsAt()))
-          .name("generatorURL").value(external + "/products/" + alert.product())
+          .name("generatorURL").value(generatorUrl(externalUrl, alert))
           .name("fingerprint").value(alert.fingerprint())
           .endObject();
     }
     return json.endArray().endObject().toString();
+  }
+
+  /** Where a human sees the alert's product in meshwatch; Alertmanager shows it as the alert's source. */
+  static String generatorUrl(URI externalUrl, Alert alert) {
+    return withoutTrailingSlash(externalUrl.toString()) + "/products/" + alert.product();
   }
 
   private static String time(@Nullable Instant instant) {

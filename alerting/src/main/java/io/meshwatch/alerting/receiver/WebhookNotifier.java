@@ -3,18 +3,14 @@ package io.meshwatch.alerting.receiver;
 import io.meshwatch.alerting.DeliveryResult;
 import io.meshwatch.alerting.Notification;
 import io.meshwatch.alerting.Notifier;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 /**
- * Posts notifications to a URL in Alertmanager's webhook JSON format.
+ * Posts notifications to a URL in Alertmanager's webhook JSON format, with the notification's id in
+ * an {@code Idempotency-Key} header: a plain webhook has no dedup of its own, so a receiver that
+ * wants exactly-once handling of our retries dedups by that header.
  *
  * <pre>{@code
  * Notifier webhook = new WebhookNotifier(URI.create("https://hooks.example.com/meshwatch"),
@@ -23,13 +19,11 @@ import java.time.Duration;
  * }</pre>
  */
 public final class WebhookNotifier implements Notifier {
-  // Enough of an error response to say what is wrong, without reading a hostile receiver's flood.
-  private static final int MAX_ERROR_BODY = 512;
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
   private final URI url;
   private final URI externalUrl;
-  private final Duration timeout;
-  private final HttpClient client;
+  private final JsonPost post;
 
   /**
    * @param url where to post
@@ -37,49 +31,26 @@ public final class WebhookNotifier implements Notifier {
    * @param timeout for connecting and for the whole exchange
    */
   public WebhookNotifier(URI url, URI externalUrl, Duration timeout) {
-    this(url, externalUrl, timeout, HttpClient.newBuilder().connectTimeout(timeout).build());
+    this(url, externalUrl, JsonPost.create(timeout));
   }
 
-  WebhookNotifier(URI url, URI externalUrl, Duration timeout, HttpClient client) {
+  WebhookNotifier(URI url, URI externalUrl, JsonPost post) {
     if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
       throw new IllegalArgumentException("webhook URL must be http or https, got " + url);
     }
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("webhook timeout must be positive, got " + timeout);
-    }
     this.url = url;
     this.externalUrl = externalUrl;
-    this.timeout = timeout;
-    this.client = client;
+    this.post = post;
   }
 
   @Override
   public DeliveryResult send(Notification notification) {
+    String json;
     try {
-      HttpRequest request = HttpRequest.newBuilder(url)
-          .timeout(timeout)
-          .header("Content-Type", "application/json")
-          .header("User-Agent", "meshwatch-alerting")
-          .POST(HttpRequest.BodyPublishers.ofString(
-              AlertmanagerWebhookPayload.json(notification, externalUrl), StandardCharsets.UTF_8))
-          .build();
-      HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream body = response.body()) {
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-          return DeliveryResult.delivered(status);
-        }
-        return DeliveryResult.rejected(status, new String(body.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8));
-      }
-    } catch (HttpTimeoutException e) {
-      return DeliveryResult.failed("no answer from " + url + " within " + timeout, true);
-    } catch (IOException e) {
-      return DeliveryResult.failed("cannot reach " + url + ": " + e, true);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return DeliveryResult.failed("interrupted while posting to " + url, true);
+      json = AlertmanagerWebhookPayload.json(notification, externalUrl);
     } catch (RuntimeException e) {
-      return DeliveryResult.failed("cannot post to " + url + ": " + e, false);
+      return DeliveryResult.failed("cannot write the webhook payload: " + e, false);
     }
+    return post.post(url, json, Map.of(IDEMPOTENCY_KEY, notification.id()));
   }
 }

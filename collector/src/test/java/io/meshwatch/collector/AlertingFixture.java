@@ -14,7 +14,6 @@ import io.meshwatch.model.Links;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.SliKind;
 import io.meshwatch.model.SloSpec;
-import io.meshwatch.model.SloWindow;
 import io.meshwatch.model.Threshold;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Collector configs and products for the alerting tests: alerts fire on the first evaluation that sees a burn. */
 final class AlertingFixture {
@@ -33,10 +33,13 @@ final class AlertingFixture {
 
   private AlertingFixture() {}
 
-  /** Fires at once, keeps nothing firing after it clears, sends at once, repeats after 4 h. */
+  /** Fires at once, keeps nothing firing after it clears, sends at once to the on-call contacts, repeats after 4 h. */
   static AlertingConfig alerting(List<Route> routes, List<Receiver> receivers) {
-    Route root = new Route(List.of(), RoutedTo.ON_CALL, List.of("product", "slo"), Duration.ZERO,
-        Duration.ofMinutes(1), Duration.ofHours(4), false, false, routes);
+    return alerting(new Route(List.of(), RoutedTo.ON_CALL, List.of("product", "slo"), Duration.ZERO,
+        Duration.ofMinutes(1), Duration.ofHours(4), false, false, routes), receivers);
+  }
+
+  static AlertingConfig alerting(Route root, List<Receiver> receivers) {
     return new AlertingConfig(URI.create("http://meshwatch.example.com"), Duration.ZERO, Duration.ZERO, root,
         receivers, OnCallDefaults.DEFAULTS, true, new Delivery(Duration.ofSeconds(5), Duration.ofHours(24)));
   }
@@ -48,11 +51,9 @@ final class AlertingFixture {
         new Tokens(Set.of(ADMIN), Map.of(), Map.of(SALES_TOKEN, "sales")), alerting);
   }
 
-  /** A product whose data must be at most 10 minutes old 99 % of a day, judged from the first minute, paging a webhook. */
+  /** A product whose data must be at most 10 minutes old 99 % of 28 days, judged from the first minute, paging a webhook. */
   static DataProduct fresh(String id, URI onCallWebhook, String... upstream) {
-    SloWindow day = SloWindow.rolling(Duration.ofDays(1));
-    SloSpec fresh = new SloSpec("fresh", SliKind.FRESHNESS, new Threshold.MaxAge(Duration.ofMinutes(10)), 99, day,
-        List.of(), SloSpec.defaultConditions(day), Duration.ZERO);
+    SloSpec fresh = CollectorFixture.judgedAtOnce("fresh", SliKind.FRESHNESS, new Threshold.MaxAge(Duration.ofMinutes(10)));
     return new DataProduct(ProductId.parse(id), "team-" + ProductId.parse(id).domain(),
         List.of(new Contact(Contact.Kind.WEBHOOK, onCallWebhook.toString())), "", List.of(), "1.0.0",
         List.of(upstream).stream().map(ProductId::parse).toList(),
@@ -60,10 +61,9 @@ final class AlertingFixture {
         List.of(fresh));
   }
 
-  /** A product whose runs must succeed 99 % of a day, judged from the first run. */
+  /** A product whose runs must succeed 99 % of 28 days, judged from the first run. */
   static DataProduct runs(String id, List<Contact> onCall) {
-    SloWindow day = SloWindow.rolling(Duration.ofDays(1));
-    SloSpec runs = new SloSpec("runs", SliKind.RUN_SUCCESS, null, 99, day, List.of(), SloSpec.defaultConditions(day), Duration.ZERO);
+    SloSpec runs = CollectorFixture.judgedAtOnce("runs", SliKind.RUN_SUCCESS, null);
     return new DataProduct(ProductId.parse(id), "team-" + ProductId.parse(id).domain(), onCall, "", List.of(), "1.0.0",
         List.of(), Links.NONE, List.of(runs));
   }
@@ -81,9 +81,16 @@ final class AlertingFixture {
   }
 
   static String runs(int succeeded, int failed) {
+    return runs(succeeded, failed, null);
+  }
+
+  /** Run events observed at {@code time}, or at the collector's clock when null. */
+  static String runs(int succeeded, int failed, @Nullable Instant time) {
+    String at = time == null ? "" : ", \"time\": \"" + time + "\"";
     StringBuilder events = new StringBuilder("[");
     for (int i = 0; i < succeeded + failed; i++) {
-      events.append(i == 0 ? "" : ",").append("{\"type\": \"run\", \"status\": \"").append(i < succeeded ? "succeeded" : "failed").append("\"}");
+      events.append(i == 0 ? "" : ",").append("{\"type\": \"run\", \"status\": \"")
+          .append(i < succeeded ? "succeeded" : "failed").append('"').append(at).append('}');
     }
     return events.append("]").toString();
   }

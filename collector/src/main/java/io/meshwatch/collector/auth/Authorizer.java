@@ -8,13 +8,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides whether a request's bearer token may do what it asks. An admin token manages descriptors and
- * may write any product; a product's ingest token writes that product only.
+ * Decides whether a request's bearer token may do what it asks. An admin token manages descriptors,
+ * may write any product and manage any alert; a product's ingest token writes that product only; a
+ * domain's token manages (silences, acknowledges) the alerts of that domain's products only. Every
+ * known token may read.
  */
 public final class Authorizer {
 
@@ -22,43 +25,92 @@ public final class Authorizer {
 
   private final Set<String> adminDigests;
   private final Map<String, ProductId> ingestDigests;
+  private final Map<String, String> domainDigests;
 
   public Authorizer(Tokens tokens) {
     this.adminDigests = Set.copyOf(tokens.admin().stream().map(Authorizer::digest).toList());
     Map<String, ProductId> ingest = new HashMap<>();
     tokens.ingest().forEach((token, product) -> ingest.put(digest(token), product));
     this.ingestDigests = Map.copyOf(ingest);
+    Map<String, String> domains = new HashMap<>();
+    tokens.domain().forEach((token, domain) -> domains.put(digest(token), domain));
+    this.domainDigests = Map.copyOf(domains);
   }
 
   /** May the holder of {@code authorization} (the raw header value) manage descriptors? */
   public AuthDecision admin(@Nullable String authorization) {
-    return decide(authorization, scope ->
-        forbidden("this token may only write product " + scope + "; managing products needs an admin token"));
+    return decide(authorization, AuthDecision.ALLOWED,
+        scope -> forbidden("this token may only write product " + scope + "; managing products needs an admin token"),
+        domain -> forbidden("this token may only manage alerts of domain " + domain
+            + "; managing products needs an admin token"));
   }
 
   /** May the holder of {@code authorization} write signals for {@code product}? */
   public AuthDecision write(@Nullable String authorization, ProductId product) {
-    return decide(authorization, scope -> scope.equals(product)
-        ? AuthDecision.ALLOWED
-        : forbidden("this token may only write product " + scope + ", not " + product));
+    return decide(authorization, AuthDecision.ALLOWED,
+        scope -> scope.equals(product)
+            ? AuthDecision.ALLOWED
+            : forbidden("this token may only write product " + scope + ", not " + product),
+        domain -> forbidden("this token may only manage alerts of domain " + domain
+            + "; writing signals for " + product + " needs that product's ingest token"));
   }
 
-  /** Is the token known at all? For endpoints whose products are only known once the body is decoded. */
+  /** Is the token known at all? For reading, and for endpoints whose products are only known once the body is decoded. */
   public AuthDecision authenticated(@Nullable String authorization) {
-    return decide(authorization, scope -> AuthDecision.ALLOWED);
+    return decide(authorization, AuthDecision.ALLOWED, scope -> AuthDecision.ALLOWED, domain -> AuthDecision.ALLOWED);
   }
 
-  /** Missing or unknown tokens are refused and admin tokens allowed alike; an ingest token's fate depends on its product. */
-  private AuthDecision decide(@Nullable String authorization, Function<ProductId, AuthDecision> ingestTokenFor) {
+  /**
+   * May the holder of {@code authorization} silence and acknowledge alerts of {@code domain}'s
+   * products? Admin tokens may for every domain, a domain token for its own domain only, ingest
+   * tokens never.
+   */
+  public AuthDecision manageAlerts(@Nullable String authorization, String domain) {
+    return decide(authorization, AuthDecision.ALLOWED, scope -> ingestCannotManageAlerts(),
+        own -> own.equals(domain)
+            ? AuthDecision.ALLOWED
+            : forbidden("this token may only manage alerts of domain " + own + ", not " + domain));
+  }
+
+  /**
+   * May the holder of {@code authorization} manage alerts across domains, e.g. a silence whose
+   * matchers do not pin one domain? Admin tokens only.
+   */
+  public AuthDecision manageAllAlerts(@Nullable String authorization) {
+    return decide(authorization, AuthDecision.ALLOWED, scope -> ingestCannotManageAlerts(),
+        own -> forbidden("this token may only manage alerts of domain " + own
+            + "; alerts of every domain need an admin token"));
+  }
+
+  /**
+   * The domain of a domain token; empty for admin, ingest, unknown and missing tokens. An API tells
+   * a domain token from an admin by it, to keep what the token creates (a silence) inside its domain.
+   */
+  public Optional<String> domainOf(@Nullable String authorization) {
+    String digest = bearerDigest(authorization);
+    return digest == null ? Optional.empty() : Optional.ofNullable(domainDigests.get(digest));
+  }
+
+  /** Missing or unknown tokens are refused alike; a known token's fate depends on its kind and scope. */
+  private AuthDecision decide(@Nullable String authorization, AuthDecision forAdmin,
+      Function<ProductId, AuthDecision> forIngest, Function<String, AuthDecision> forDomain) {
     String digest = bearerDigest(authorization);
     if (digest == null) {
       return missing(authorization);
     }
     if (adminDigests.contains(digest)) {
-      return AuthDecision.ALLOWED;
+      return forAdmin;
     }
-    ProductId scope = ingestDigests.get(digest);
-    return scope == null ? unknownToken() : ingestTokenFor.apply(scope);
+    ProductId product = ingestDigests.get(digest);
+    if (product != null) {
+      return forIngest.apply(product);
+    }
+    String domain = domainDigests.get(digest);
+    return domain == null ? unknownToken() : forDomain.apply(domain);
+  }
+
+  private static AuthDecision ingestCannotManageAlerts() {
+    return forbidden("ingest tokens cannot manage alerts; use the domain's token or an admin token");
   }
 
   private static @Nullable String bearerDigest(@Nullable String authorization) {

@@ -1,5 +1,7 @@
 /**
- * Bearer-token authorization: which token may write which product, and who may manage descriptors. Tokens are held only as SHA-256 digests, so a lookup never compares secrets character by character.
+ * Bearer-token authorization: which token may write which product, who may manage descriptors, and
+ * whose alerts a domain's token may silence and acknowledge. Tokens are held only as SHA-256 digests,
+ * so a lookup never compares secrets character by character.
  */
 @NullMarked
 package io.meshwatch.collector.auth;

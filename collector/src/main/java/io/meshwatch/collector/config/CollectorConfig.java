@@ -1,5 +1,6 @@
 package io.meshwatch.collector.config;
 
+import io.meshwatch.alerting.AlertingConfig;
 import io.meshwatch.collector.descriptor.DescriptorProblem;
 import io.meshwatch.collector.ingest.IngestLimits;
 import io.meshwatch.collector.journal.FsyncPolicy;
@@ -27,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param evaluation how and how often SLOs are evaluated, and which timestamps ingest takes
  * @param storage how the collector keeps what it acknowledged
  * @param tokens the accepted bearer tokens; none means the collector is open
+ * @param alerting routing, receivers and timers of alerting
  */
 public record CollectorConfig(
     String host,
@@ -36,7 +38,8 @@ public record CollectorConfig(
     long maxBodyBytes,
     Evaluation evaluation,
     Storage storage,
-    Tokens tokens) {
+    Tokens tokens,
+    AlertingConfig alerting) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -62,12 +65,24 @@ public record CollectorConfig(
     if (tokens == null) {
       throw new IllegalArgumentException("tokens are required (Tokens.NONE for none)");
     }
+    if (alerting == null) {
+      throw new IllegalArgumentException("alerting settings are required (AlertingConfig.defaults() for the defaults)");
+    }
   }
 
-  /** 127.0.0.1:8080, ./data, no descriptors, 4 MiB bodies, {@link Evaluation#DEFAULTS}, {@link Storage#DEFAULTS}, no tokens. */
+  /** With {@link AlertingConfig#defaults()}, for callers that configure no alerting. */
+  public CollectorConfig(String host, int port, Path dataDir, @Nullable Path descriptorsDir, long maxBodyBytes,
+      Evaluation evaluation, Storage storage, Tokens tokens) {
+    this(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, AlertingConfig.defaults());
+  }
+
+  /**
+   * 127.0.0.1:8080, ./data, no descriptors, 4 MiB bodies, {@link Evaluation#DEFAULTS}, {@link Storage#DEFAULTS},
+   * no tokens, {@link AlertingConfig#defaults()}.
+   */
   public static CollectorConfig defaults() {
     return new CollectorConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_DATA_DIR, null, DEFAULT_MAX_BODY_BYTES,
-        Evaluation.DEFAULTS, Storage.DEFAULTS, Tokens.NONE);
+        Evaluation.DEFAULTS, Storage.DEFAULTS, Tokens.NONE, AlertingConfig.defaults());
   }
 
   /**
@@ -147,19 +162,23 @@ public record CollectorConfig(
   }
 
   public CollectorConfig withPort(int port) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting);
   }
 
   public CollectorConfig withDataDir(Path dataDir) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting);
   }
 
   public CollectorConfig withDescriptorsDir(@Nullable Path descriptorsDir) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting);
   }
 
   public CollectorConfig withTokens(Tokens tokens) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting);
+  }
+
+  public CollectorConfig withAlerting(AlertingConfig alerting) {
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting);
   }
 
   private static void requirePositive(String field, @Nullable Duration duration) {

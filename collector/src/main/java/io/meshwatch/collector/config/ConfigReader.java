@@ -1,5 +1,6 @@
 package io.meshwatch.collector.config;
 
+import io.meshwatch.alerting.AlertingConfig;
 import io.meshwatch.collector.descriptor.DescriptorProblem;
 import io.meshwatch.collector.descriptor.DurationText;
 import io.meshwatch.collector.descriptor.Problems;
@@ -18,7 +19,8 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads the collector's YAML config into a {@link CollectorConfig}, collecting every problem first. */
 final class ConfigReader {
 
-  static final List<String> FIELDS = List.of("server", "dataDir", "descriptors", "evaluation", "storage", "tokens");
+  static final List<String> FIELDS = List.of("server", "dataDir", "descriptors", "evaluation", "storage", "tokens",
+      "alerting");
   static final List<String> SERVER = List.of("host", "port", "maxBodyBytes");
   static final List<String> EVALUATION = List.of("interval", "silenceTimeout", "maxClockSkew", "lateness");
   static final List<String> STORAGE = List.of("fsync", "snapshotInterval");
@@ -62,6 +64,7 @@ final class ConfigReader {
     CollectorConfig.Storage store = config.storage();
     Path descriptors = root.value("descriptors", false, "a directory", path -> directory(baseDir, path));
     Tokens tokens = TokensReader.read(root.map("tokens"));
+    AlertingConfig alerting = AlertingConfigReader.read(root.map("alerting"));
     try {
       return checked(new CollectorConfig(
           or(value(server, "host", "a host name or address", ConfigReader::host), config.host()),
@@ -77,7 +80,8 @@ final class ConfigReader {
           new CollectorConfig.Storage(
               or(value(storage, "fsync", "none, always or an interval such as 1s", ConfigReader::fsync), store.fsync()),
               or(value(storage, "snapshotInterval", "a duration", ConfigReader::positive), store.snapshotInterval())),
-          tokens == null ? Tokens.NONE : tokens), problems);
+          tokens == null ? Tokens.NONE : tokens,
+          alerting == null ? config.alerting() : alerting), problems);
     } catch (IllegalArgumentException e) {
       // only reached when a rule of CollectorConfig has no check of its own above
       problems.error(root.line(), "", e.getMessage());

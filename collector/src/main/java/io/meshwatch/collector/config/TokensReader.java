@@ -15,12 +15,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads the {@code tokens} section: {@code admin} is a list of tokens, {@code ingest} maps a product id
- * to its token (or a list of tokens, to rotate one without downtime). A token used twice is an error
- * naming both places, never the token itself.
+ * to its token and {@code domain} a domain to its token (either one token or a list, to rotate one
+ * without downtime). A token used twice is an error naming both places, never the token itself.
  */
 final class TokensReader {
 
-  private static final List<String> FIELDS = List.of("admin", "ingest");
+  private static final List<String> FIELDS = List.of("admin", "ingest", "domain");
 
   private final YamlMap tokens;
   private final Map<String, String> placeOf = new HashMap<>();
@@ -46,27 +46,35 @@ final class TokensReader {
     YamlMap byProduct = tokens.map("ingest");
     if (byProduct != null) {
       for (String key : byProduct.keys()) {
-        readIngest(byProduct, key, ingest);
+        readScoped(byProduct, key, ProductId::parse, ingest);
+      }
+    }
+    Map<String, String> domain = new HashMap<>();
+    YamlMap byDomain = tokens.map("domain");
+    if (byDomain != null) {
+      for (String key : byDomain.keys()) {
+        readScoped(byDomain, key, TokensReader::domain, domain);
       }
     }
     try {
-      return new Tokens(admin, ingest);
+      return new Tokens(admin, ingest, domain);
     } catch (IllegalArgumentException e) {
       tokens.problems().error(tokens.line(), tokens.path(), e.getMessage());
       return null;
     }
   }
 
-  private void readIngest(YamlMap byProduct, String key, Map<String, ProductId> ingest) {
-    String field = byProduct.field(key);
-    ProductId product;
+  /** The token (or list of tokens) under {@code key}, a product id or a domain as {@code parseScope} reads it. */
+  private <S> void readScoped(YamlMap byScope, String key, Function<String, S> parseScope, Map<String, S> tokensOf) {
+    String field = byScope.field(key);
+    S scope;
     try {
-      product = ProductId.parse(key);
+      scope = parseScope.apply(key);
     } catch (IllegalArgumentException e) {
-      tokens.problems().error(byProduct.line(key), field, e.getMessage());
+      tokens.problems().error(byScope.line(key), field, e.getMessage());
       return;
     }
-    Node value = byProduct.node(key);
+    Node value = byScope.node(key);
     if (value == null) {
       return;
     }
@@ -74,9 +82,16 @@ final class TokensReader {
     for (int i = 0; i < items.size(); i++) {
       String token = token(items.get(i), value instanceof SequenceNode ? field + "[" + i + "]" : field);
       if (token != null) {
-        ingest.put(token, product);
+        tokensOf.put(token, scope);
       }
     }
+  }
+
+  private static String domain(String text) {
+    if (!Tokens.DOMAIN.matcher(text).matches()) {
+      throw new IllegalArgumentException("a domain must match " + Tokens.DOMAIN.pattern() + " (as in product ids), got '" + text + "'");
+    }
+    return text;
   }
 
   private @Nullable String token(Node node, String field) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.meshwatch.alerting.AlertingConfig;
 import io.meshwatch.collector.descriptor.DescriptorProblem;
 import io.meshwatch.collector.journal.FsyncPolicy;
 import io.meshwatch.model.ProductId;
@@ -177,6 +178,73 @@ class CollectorConfigTest {
   }
 
   @Test
+  void load_domainTokens() throws IOException {
+    Path file = write("""
+        tokens:
+          admin: [ adm ]
+          domain:
+            sales: "${SALES_TOKEN}"
+            finance: [ fin-old, fin-new ]
+        """);
+
+    Tokens tokens = CollectorConfig.load(file, Map.of("SALES_TOKEN", "s")).tokens();
+
+    assertThat(tokens).isEqualTo(new Tokens(Set.of("adm"), Map.of(),
+        Map.of("s", "sales", "fin-old", "finance", "fin-new", "finance")));
+    assertThat(tokens.toString()).isEqualTo("Tokens[1 admin, 0 ingest, 3 domain]");
+  }
+
+  @Test
+  void load_domainTokenProblemsNameTheirPlaceNeverTheToken() throws IOException {
+    Path file = write("""
+        tokens:
+          ingest: { sales.orders: shared-secret }
+          domain:
+            sales: shared-secret
+            Finance: f
+            ops: [ "" ]
+          domian: {}
+        """);
+
+    assertThatThrownBy(() -> CollectorConfig.load(file, Map.of())).isInstanceOfSatisfying(ConfigException.class, e -> {
+      assertThat(e.problems()).extracting(Object::toString).containsExactly(
+          file + ":4: tokens.domain.sales: the same token is already used by tokens.ingest.sales.orders (line 2); every token must be unique",
+          file + ":5: tokens.domain.Finance: a domain must match [a-z][a-z0-9_-]{0,62} (as in product ids), got 'Finance'",
+          file + ":6: tokens.domain.ops[0]: must not be blank",
+          file + ":7: tokens.domian: unknown field (did you mean 'domain'?)");
+      assertThat(e.getMessage()).doesNotContain("shared-secret");
+    });
+  }
+
+  @Test
+  void withAlerting_replacesTheAlertingSettingsOnly() {
+    AlertingConfig d = AlertingConfig.defaults();
+    AlertingConfig quiet = new AlertingConfig(d.externalUrl(), d.pendingFor(), d.keepFiringFor(), d.route(),
+        d.receivers(), d.onCall(), false, d.delivery());
+
+    CollectorConfig config = CollectorConfig.defaults().withPort(0).withAlerting(quiet).withTokens(Tokens.NONE);
+
+    assertThat(config.alerting()).isEqualTo(quiet);
+    assertThat(config.port()).isZero();
+    assertThat(CollectorConfig.defaults().alerting()).isEqualTo(AlertingConfig.defaults());
+    assertThat(new CollectorConfig("h", 1, Path.of("d"), null, 1, CollectorConfig.Evaluation.DEFAULTS,
+        CollectorConfig.Storage.DEFAULTS, Tokens.NONE).alerting()).isEqualTo(AlertingConfig.defaults());
+  }
+
+  @Test
+  void load_alertingProblemsAreReportedWithTheRest() throws IOException {
+    Path file = write("""
+        server: { port: 70000 }
+        alerting:
+          route: { receiver: nobody }
+        """);
+
+    assertThatThrownBy(() -> CollectorConfig.load(file, Map.of())).isInstanceOfSatisfying(ConfigException.class,
+        e -> assertThat(e.problems()).extracting(DescriptorProblem::line, DescriptorProblem::field).containsExactly(
+            tuple(1, "server.port"), tuple(3, "alerting.route.receiver")));
+  }
+
+  @Test
   void load_storageFsyncPolicies() throws IOException {
     assertThat(CollectorConfig.load(write("storage: {fsync: always}\n"), Map.of()).storage().fsync())
         .isEqualTo(FsyncPolicy.ALWAYS);
@@ -201,7 +269,7 @@ class CollectorConfigTest {
     CollectorConfig config = CollectorConfig.defaults().withTokens(new Tokens(Set.of("top-secret"),
         Map.of("also-secret", ProductId.parse("sales.orders"))));
 
-    assertThat(config.toString()).doesNotContain("secret").contains("Tokens[1 admin, 1 ingest]");
+    assertThat(config.toString()).doesNotContain("secret").contains("Tokens[1 admin, 1 ingest, 0 domain]");
   }
 
   private Path write(String yaml) throws IOException {

@@ -2,6 +2,8 @@ package io.meshwatch.collector.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshwatch.alerting.AlertingConfig;
+import io.meshwatch.alerting.Receiver;
 import io.meshwatch.collector.MarkdownBlocks;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +19,8 @@ class ConfigDocTest {
 
   private static final Path DOC = Path.of(System.getProperty("basedir", "."), "..", "docs", "CONFIG.md");
   private static final Map<String, String> ENV = Map.of("MESHWATCH_ADMIN_TOKEN", "a", "SALES_ORDERS_TOKEN", "b",
-      "RAW_ORDERS_TOKEN_OLD", "c", "RAW_ORDERS_TOKEN", "d");
+      "RAW_ORDERS_TOKEN_OLD", "c", "RAW_ORDERS_TOKEN", "d", "SALES_TOKEN", "e", "PD_SALES_KEY", "f",
+      "SLACK_HOOK", "https://hooks.slack.com/services/T/B/x", "SMTP_PASSWORD", "g");
 
   @TempDir Path dir;
 
@@ -26,18 +29,40 @@ class ConfigDocTest {
     Files.createDirectories(dir.resolve("descriptors"));
     List<String> blocks = MarkdownBlocks.fenced(Files.readString(DOC), "yaml");
 
-    assertThat(blocks).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(blocks).hasSizeGreaterThanOrEqualTo(3);
     for (String block : blocks) {
       CollectorConfig config = ConfigReader.read("CONFIG.md", block, dir, ENV);
-      assertThat(config.tokens().isEmpty()).as(block).isFalse();
+      assertThat(config.tokens().isEmpty() && config.alerting().equals(AlertingConfig.defaults())).as(block).isFalse();
     }
+  }
+
+  @Test
+  void configDoc_alertingExampleSetsEveryKindOfReceiver() throws IOException {
+    String example = MarkdownBlocks.fenced(Files.readString(DOC), "yaml").stream()
+        .filter(block -> block.startsWith("alerting:")).findFirst().orElseThrow();
+
+    AlertingConfig alerting = ConfigReader.read("CONFIG.md", example, dir, ENV).alerting();
+
+    assertThat(alerting.route().routes()).hasSize(2);
+    assertThat(alerting.receivers()).flatExtracting(Receiver::targets).extracting(Object::getClass).map(Class::getSimpleName)
+        .containsExactlyInAnyOrder("PagerDuty", "Webhook", "Slack", "Email", "Alertmanager");
+    assertThat(alerting.onCall().slackWebhookUrl()).isNotNull();
+    assertThat(alerting.onCall().email()).isNotNull();
   }
 
   @Test
   void configDoc_tableNamesEveryField() throws IOException {
     String doc = Files.readString(DOC);
-    List<String> fields = new ArrayList<>(List.of("dataDir", "descriptors", "tokens.admin", "tokens.ingest"));
+    List<String> fields = new ArrayList<>(List.of("dataDir", "descriptors", "tokens.admin", "tokens.ingest",
+        "tokens.domain", "alerting"));
     ConfigReader.SERVER.forEach(field -> fields.add("server." + field));
+    AlertingConfigReader.FIELDS.stream().filter(f -> !f.equals("inhibition") && !f.equals("delivery"))
+        .forEach(field -> fields.add("alerting." + field));
+    AlertingConfigReader.INHIBITION.forEach(field -> fields.add("alerting.inhibition." + field));
+    AlertingConfigReader.DELIVERY.forEach(field -> fields.add("alerting.delivery." + field));
+    AlertingConfigReader.ON_CALL.forEach(field -> fields.add("alerting.onCall." + field));
+    RouteReader.FIELDS.forEach(field -> fields.add("alerting.route." + field));
+    ReceiversReader.FIELDS.forEach(field -> fields.add("alerting.receivers[]." + field));
     ConfigReader.EVALUATION.forEach(field -> fields.add("evaluation." + field));
     ConfigReader.STORAGE.forEach(field -> fields.add("storage." + field));
 

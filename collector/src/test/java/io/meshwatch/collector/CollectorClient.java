@@ -69,7 +69,7 @@ final class CollectorClient {
   /** The value of the sample of {@code metric} whose labels include every one of {@code labels}, from /metrics. */
   Optional<Double> sample(String metric, String... labels) {
     return get("/metrics").body().lines()
-        .filter(line -> line.startsWith(metric + "{"))
+        .filter(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
         .filter(line -> java.util.Arrays.stream(labels).allMatch(line::contains))
         .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
         .findFirst();

@@ -39,7 +39,7 @@ final class SilencesHandler {
       Responses.error(ctx, 400, "state must be one of " + STATES + ", got '" + state + "'");
       return;
     }
-    Instant now = Instant.now(services.clock());
+    Instant now = services.clock().instant();
     List<Map<String, Object>> silences = services.alerting().silences().stream()
         .filter(s -> state == null || s.state(now).label().equals(state))
         .map(s -> view(s, now))
@@ -53,7 +53,7 @@ final class SilencesHandler {
       Responses.error(ctx, 404, "no silence with id '" + ctx.pathParam("id") + "'");
       return;
     }
-    Responses.json(ctx, 200, view(silence.get(), Instant.now(services.clock())));
+    Responses.json(ctx, 200, view(silence.get(), services.clock().instant()));
   }
 
   void create(RoutingContext ctx) {
@@ -63,7 +63,7 @@ final class SilencesHandler {
     }
     List<String> problems = new ArrayList<>();
     List<Matcher> matchers = matchers(body.get("matchers"), problems);
-    Instant now = Instant.now(services.clock());
+    Instant now = services.clock().instant();
     Instant startsAt = instant(body, "startsAt", problems);
     Instant endsAt = endsAt(body, startsAt == null ? now : startsAt, problems);
     String createdBy = JsonBodies.text(body, "createdBy");
@@ -83,7 +83,7 @@ final class SilencesHandler {
         .executeBlocking(() -> services.alerting().addSilence(request))
         .onSuccess(silence -> {
           ctx.response().putHeader("Location", "/api/v1/silences/" + silence.id());
-          Responses.json(ctx, 201, view(silence, Instant.now(services.clock())));
+          Responses.json(ctx, 201, view(silence, services.clock().instant()));
         })
         .onFailure(e -> Responses.error(ctx, e instanceof IllegalArgumentException ? 400 : 503, e.getMessage()));
   }
@@ -99,7 +99,7 @@ final class SilencesHandler {
     }
     ctx.vertx()
         .executeBlocking(() -> services.alerting().expireSilence(silence.get().id()).orElseThrow())
-        .onSuccess(expired -> Responses.json(ctx, 200, view(expired, Instant.now(services.clock()))))
+        .onSuccess(expired -> Responses.json(ctx, 200, view(expired, services.clock().instant())))
         .onFailure(e -> Responses.error(ctx, 503, "could not expire the silence: " + e.getMessage()));
   }
 

@@ -33,6 +33,12 @@ final class CollectorClient {
     return send(request.build());
   }
 
+  HttpResponse<String> delete(String path, Optional<String> token) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).DELETE();
+    token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+    return send(request.build());
+  }
+
   HttpResponse<byte[]> postBytes(String path, String contentType, byte[] body, Optional<String> token) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
         .header("Content-Type", contentType)

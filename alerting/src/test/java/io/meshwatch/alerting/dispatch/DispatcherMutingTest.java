@@ -11,6 +11,7 @@ import static io.meshwatch.alerting.dispatch.Fixture.to;
 import static io.meshwatch.alerting.dispatch.Fixture.told;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshwatch.alerting.AlertLabels;
 import io.meshwatch.alerting.MuteState;
 import io.meshwatch.alerting.Muting;
 import io.meshwatch.alerting.Notification;
@@ -97,7 +98,7 @@ class DispatcherMutingTest {
     Notification notice = outbox.take().get(0);
     assertThat(notice.receiver()).isEqualTo("downstream");
     assertThat(notice.alerts().get(0).annotations())
-        .containsEntry(Dispatcher.INHIBITED_BY, "sales.raw")
+        .containsEntry(AlertLabels.INHIBITED_BY, "sales.raw")
         .containsEntry("summary", "sales.orders burns");
   }
 

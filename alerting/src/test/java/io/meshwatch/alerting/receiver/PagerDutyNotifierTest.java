@@ -3,6 +3,7 @@ package io.meshwatch.alerting.receiver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshwatch.alerting.Alert;
+import io.meshwatch.alerting.AlertLabels;
 import io.meshwatch.alerting.AlertState;
 import io.meshwatch.alerting.DeliveryResult;
 import io.meshwatch.alerting.Notification;
@@ -110,7 +111,7 @@ class PagerDutyNotifierTest implements HttpNotifierContract {
     Alert firingTicket = new Alert(ticket.fingerprint(), ticket.product(), ticket.slo(), ticket.condition(),
         AlertState.FIRING, ticket.labels(), ticket.annotations(), ticket.activeAt(), ticket.startsAt(), null);
     Map<String, String> inhibited = new HashMap<>(Notifications.firing().annotations());
-    inhibited.put(AlertFacts.INHIBITED_BY, "upstream sales.raw");
+    inhibited.put(AlertLabels.INHIBITED_BY, "upstream sales.raw");
     Alert page = Notifications.firing();
     Alert inhibitedPage = new Alert(page.fingerprint(), page.product(), page.slo(), page.condition(), page.state(),
         page.labels(), inhibited, page.activeAt(), page.startsAt(), null);

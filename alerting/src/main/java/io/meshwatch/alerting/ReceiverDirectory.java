@@ -3,8 +3,11 @@ package io.meshwatch.alerting;
 import io.meshwatch.alerting.receiver.NotifierSettings;
 import io.meshwatch.alerting.receiver.Notifiers;
 import io.meshwatch.alerting.receiver.ReceiverTarget;
+import io.meshwatch.alerting.routing.RoutedTo;
+import io.meshwatch.model.Contact;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Finds the notifier of a receiver name: a configured receiver (all its targets), or an on-call
  * contact ({@link OnCallReceivers}) reached as {@link OnCallDefaults} says. Notifiers are built once
- * per name; unknown names and contacts that cannot be reached are empty, which the outbox reports as
- * a failure that is not retried.
+ * per name. A contact that cannot be reached gets a notifier that fails at once, not retried, saying
+ * which setting is missing; unknown names are empty.
  */
 final class ReceiverDirectory {
   private final AlertingConfig config;
@@ -34,9 +37,25 @@ final class ReceiverDirectory {
     if (configured.isPresent()) {
       return Optional.of(notifier(configured.get().targets()));
     }
-    return OnCallReceivers.contact(receiver)
-        .flatMap(contact -> config.onCall().target(contact))
-        .map(target -> notifier(List.of(target)));
+    if (receiver.equals(RoutedTo.ON_CALL)) {
+      return Optional.of(unreachable("the product's descriptor names no onCall contacts"));
+    }
+    return OnCallReceivers.contact(receiver).map(contact -> config.onCall().target(contact)
+        .map(target -> notifier(List.of(target)))
+        .orElseGet(() -> unreachable("cannot reach on-call contact " + contact.kind().name().toLowerCase(Locale.ROOT) + " '"
+            + contact.target() + "': " + missingSetting(contact.kind()))));
+  }
+
+  private static String missingSetting(Contact.Kind kind) {
+    return switch (kind) {
+      case SLACK -> "alerting.onCall.slack.webhookUrl is not set";
+      case EMAIL -> "alerting.onCall.email is not set";
+      case PAGERDUTY, WEBHOOK -> "it is not a usable " + kind.name().toLowerCase(Locale.ROOT) + " target";
+    };
+  }
+
+  private static Notifier unreachable(String reason) {
+    return notification -> DeliveryResult.failed(reason + " (docs/CONFIG.md#alerting)", false);
   }
 
   private Notifier notifier(List<ReceiverTarget> targets) {

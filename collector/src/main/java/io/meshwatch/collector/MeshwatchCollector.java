@@ -186,7 +186,7 @@ public final class MeshwatchCollector implements AutoCloseable {
       AlertingMetrics metrics, DurableSignals durable) {
     Path dir = config.dataDir().resolve("alerting");
     try {
-      return Alerting.open(config.alerting(), dir, catalog::find, clock, metrics);
+      return Alerting.open(config.alerting(), dir, catalog::find, clock, new DeliveryLog(metrics));
     } catch (IOException | RuntimeException e) {
       closeQuietly(durable);
       throw new StartupException("cannot restore the alerting state kept in " + dir + ": " + e.getMessage(), e);

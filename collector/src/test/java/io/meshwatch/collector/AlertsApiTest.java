@@ -57,6 +57,12 @@ class AlertsApiTest {
   }
 
   @Test
+  void metrics_countAlertsByStateAndSeverity() {
+    assertThat(client.sample("meshwatch_alerts", "state=\"firing\"", "severity=\"page\"")).contains(2.0);
+    assertThat(client.sample("meshwatch_alerts", "state=\"firing\"", "severity=\"ticket\"")).contains(4.0);
+  }
+
+  @Test
   void acknowledge_takesTheDomainsTokenOrAdmin_andShowsOnTheAlert() {
     String sales = fingerprint("sales.orders");
     String finance = fingerprint("finance.ledger");

@@ -66,6 +66,11 @@ class LineageAlertingTest {
           assertThat(alert.path("annotations").path("summary").asText()).contains("caused by upstream " + ROOT);
         });
       }
+      await().atMost(Duration.ofSeconds(5)).until(() ->
+          client.sample("meshwatch_notifications_sent_total", "receiver=\"oncall/webhook:" + sink.uri("/" + ROOT)).isPresent());
+      assertThat(client.sample("meshwatch_notifications_sent_total", "receiver=\"oncall/webhook:" + sink.uri("/" + ROOT))).contains(1.0);
+      assertThat(client.sample("meshwatch_notification_latency_seconds_count", "receiver=\"oncall/webhook:" + sink.uri("/" + ROOT)))
+          .contains(1.0);
       assertThat(client.json("/api/v1/alerts?product=" + ROOT + "&severity=page").path("alerts"))
           .singleElement().satisfies(alert -> assertThat(alert.path("state").asText()).isEqualTo("firing"));
     }

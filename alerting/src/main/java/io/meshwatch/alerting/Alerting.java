@@ -39,7 +39,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * try (Alerting alerting = Alerting.open(AlertingConfig.defaults(), dataDir.resolve("alerting"), catalog::find,
- *     InstantSource.system(), DeliveryListener.NONE)) {
+ *     InstantSource.system(), DeliveryListener.NONE, false)) {
  *   alerting.start();
  *   alerting.evaluate(engine.evaluate(now));
  * }
@@ -61,10 +61,12 @@ public final class Alerting implements AutoCloseable {
   private final InstantSource clock;
   private final Path stateFile;
   private final FlushScheduler scheduler;
+  private final boolean fsync;
   private Map<String, Inhibition> inhibited = Map.of();
 
   private Alerting(AlertingConfig config, Path dir, Function<ProductId, Optional<DataProduct>> descriptors,
-      InstantSource clock, Outbox outbox) {
+      InstantSource clock, Outbox outbox, boolean fsync) {
+    this.fsync = fsync;
     this.descriptors = descriptors;
     this.clock = clock;
     this.outbox = outbox;
@@ -84,14 +86,17 @@ public final class Alerting implements AutoCloseable {
    * Opens alerting with its state kept in {@code dir} (created if missing): restores what was
    * notified, silenced and acknowledged, and the outbox's pending notifications. Delivery starts
    * with {@link #start()}.
+   *
+   * @param fsync whether the outbox forces each record to disk (survives a power loss) or only writes
+   *     it to the operating system (survives {@code kill -9} of the process), as the journal does
    */
   public static Alerting open(AlertingConfig config, Path dir, Function<ProductId, Optional<DataProduct>> descriptors,
-      InstantSource clock, DeliveryListener listener) throws IOException {
+      InstantSource clock, DeliveryListener listener, boolean fsync) throws IOException {
     Files.createDirectories(dir);
     ReceiverDirectory receivers = new ReceiverDirectory(config, clock);
-    Outbox outbox = Outbox.open(dir.resolve("outbox"), OutboxOptions.defaults().withMaxAge(config.delivery().maxRetryAge()),
+    Outbox outbox = Outbox.open(dir.resolve("outbox"), OutboxOptions.defaults().withMaxAge(config.delivery().maxRetryAge()).withFsync(fsync),
         receivers::notifier, clock, listener);
-    Alerting alerting = new Alerting(config, dir, descriptors, clock, outbox);
+    Alerting alerting = new Alerting(config, dir, descriptors, clock, outbox, fsync);
     try {
       alerting.restore();
     } catch (IOException | RuntimeException e) {
@@ -228,7 +233,7 @@ public final class Alerting implements AutoCloseable {
       throw new IllegalStateException("writing to memory cannot fail", e);
     }
     try {
-      StateFile.write(stateFile, bytes.toByteArray(), false);
+      StateFile.write(stateFile, bytes.toByteArray(), fsync);
     } catch (IOException e) {
       throw new AlertingStorageException("could not write alerting state to " + stateFile, e);
     }

@@ -16,6 +16,7 @@ import io.meshwatch.collector.http.HttpVerticle;
 import io.meshwatch.collector.ingest.IngestLimits;
 import io.meshwatch.collector.ingest.JsonEventDecoder;
 import io.meshwatch.collector.ingest.OtlpMetricsDecoder;
+import io.meshwatch.collector.journal.FsyncPolicy;
 import io.meshwatch.collector.journal.JournalOptions;
 import io.meshwatch.collector.metrics.AlertingMetrics;
 import io.meshwatch.collector.metrics.IngestMetrics;
@@ -186,7 +187,8 @@ public final class MeshwatchCollector implements AutoCloseable {
       AlertingMetrics metrics, DurableSignals durable) {
     Path dir = config.dataDir().resolve("alerting");
     try {
-      return Alerting.open(config.alerting(), dir, catalog::find, clock, new DeliveryLog(metrics));
+      boolean fsync = !(config.storage().fsync() instanceof FsyncPolicy.None);
+      return Alerting.open(config.alerting(), dir, catalog::find, clock, new DeliveryLog(metrics), fsync);
     } catch (IOException | RuntimeException e) {
       closeQuietly(durable);
       throw new StartupException("cannot restore the alerting state kept in " + dir + ": " + e.getMessage(), e);

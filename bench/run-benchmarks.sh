@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Reproduces every figure in docs/BENCHMARKS.md. Run from the repository root; takes about 14 minutes of machine time,
-# plus about 12 for the SLO engine set (`slo`).
+# plus about 12 for the SLO engine set (`slo`) and about 3 for alerting vs Alertmanager (`alerting`).
 # Each agent/raw pair runs in its own JMH invocation, one right after the other, so that load from
 # anything else on the machine hits both sides of a ratio alike.
-#   [THREADS=2] bench/run-benchmarks.sh [recording|profiler|retained|indirection|slo]...   (default: all five)
+#   [THREADS=2] bench/run-benchmarks.sh [recording|profiler|retained|indirection|slo|alerting]...   (default: all six)
 #   bench/run-benchmarks.sh slo        only the SLO engine set: slo_tick slo_tick_hours slo_heap slo_ingest slo_restart
 #                                      (each also alone; slo_heap_30d is slo_heap's 30-day figures only)
+#   bench/run-benchmarks.sh alerting   meshwatch's alerting vs Prometheus Alertmanager 0.25 (Debian's prometheus-alertmanager),
+#                                      each its own process; writes section 4 of docs/BENCHMARKS.md. ALERTING_ARGS adds
+#                                      options, e.g. ALERTING_ARGS="--alerts 2000 --rounds 1" for a smoke run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=bench/results
@@ -111,7 +114,20 @@ slo_restart() {
   java -jar "$JAR" 'SloRestartBenchmark' -f 2 -rf json -rff "$OUT/slo-restart.json" > "$OUT/slo-restart-console.txt"
 }
 
-for step in "${@:-recording profiler retained indirection slo}"; do
+# Both contenders run as processes of their own, their CPU read from /proc (see AlertingVsAlertmanager); the run's
+# table goes to alerting.txt and its figures into docs/BENCHMARKS.md between the section's markers.
+alerting() {
+  if [ ! -x /usr/bin/prometheus-alertmanager ]; then
+    echo "alerting: needs Alertmanager: apt-get install -y --no-install-recommends prometheus-alertmanager" >&2
+    return 1
+  fi
+  log "alerting vs Alertmanager"
+  # shellcheck disable=SC2086
+  java -cp "$JAR" io.meshwatch.bench.alerting.AlertingVsAlertmanager ${ALERTING_ARGS:-} \
+    --doc docs/BENCHMARKS.md > "$OUT/alerting.txt"
+}
+
+for step in "${@:-recording profiler retained indirection slo alerting}"; do
   for s in $step; do "$s"; done
 done
 log "done"

@@ -105,6 +105,17 @@ public final class AlertEvaluator {
     return active;
   }
 
+  /** Every alert tracked: pending, firing, and resolved ones until their SLO's next round, by fingerprint. */
+  public synchronized List<Alert> tracked() {
+    List<Alert> tracked = new ArrayList<>(alerts.size());
+    for (AlertLifecycle alert : alerts.values()) {
+      if (alert.state() != AlertState.INACTIVE) {
+        tracked.add(alert.snapshot());
+      }
+    }
+    return tracked;
+  }
+
   /** Writes every tracked alert's lifecycle, so that a restarted collector neither re-fires nor forgets them. */
   public synchronized void writeState(DataOutput out) throws IOException {
     out.writeInt(alerts.size());

@@ -29,6 +29,8 @@ public final class AlertLabels {
   public static final String RUNBOOK_URL = "runbook_url";
   /** The dashboard link from the product's descriptor. */
   public static final String DASHBOARD_URL = "dashboard_url";
+  /** The upstream product whose alert inhibits this one (lineage inhibition); such an alert is a notice, never a page. */
+  public static final String INHIBITED_BY = "inhibited_by";
 
   /** The alert name of both burn-rate conditions; the {@code severity} label tells them apart. */
   public static final String ALERTNAME_BURN_RATE = "MeshwatchErrorBudgetBurn";

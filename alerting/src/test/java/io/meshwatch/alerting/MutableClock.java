@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 
-/** A clock the test moves by hand. */
-final class MutableClock implements InstantSource {
-  private Instant now;
+/** A clock the test moves by hand; safe to read from other threads (the outbox's delivery threads). */
+public final class MutableClock implements InstantSource {
+  private volatile Instant now;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = start;
   }
 
@@ -17,7 +17,11 @@ final class MutableClock implements InstantSource {
     return now;
   }
 
-  void advance(Duration step) {
+  public void advance(Duration step) {
     now = now.plus(step);
+  }
+
+  public void set(Instant instant) {
+    now = instant;
   }
 }

@@ -1,5 +1,9 @@
 package io.meshwatch.collector;
 
+import io.meshwatch.alerting.AlertState;
+import io.meshwatch.alerting.AlertView;
+import io.meshwatch.alerting.Alerting;
+import io.meshwatch.alerting.AlertingStorageException;
 import io.meshwatch.collector.auth.Authorizer;
 import io.meshwatch.collector.catalog.Catalog;
 import io.meshwatch.collector.catalog.DescriptorStore;
@@ -12,7 +16,9 @@ import io.meshwatch.collector.http.HttpVerticle;
 import io.meshwatch.collector.ingest.IngestLimits;
 import io.meshwatch.collector.ingest.JsonEventDecoder;
 import io.meshwatch.collector.ingest.OtlpMetricsDecoder;
+import io.meshwatch.collector.journal.FsyncPolicy;
 import io.meshwatch.collector.journal.JournalOptions;
+import io.meshwatch.collector.metrics.AlertingMetrics;
 import io.meshwatch.collector.metrics.IngestMetrics;
 import io.meshwatch.collector.metrics.SloMetrics;
 import io.meshwatch.collector.persist.DurableSignals;
@@ -26,9 +32,12 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import java.util.concurrent.TimeUnit;
@@ -54,18 +63,23 @@ public final class MeshwatchCollector implements AutoCloseable {
   private final SloEngine engine;
   private final SloMetrics sloMetrics;
   private final DurableSignals durable;
+  private final Alerting alerting;
+  private final AlertingMetrics alertingMetrics;
   private final InstantSource clock;
   private final URI uri;
   private final long evaluationTimer;
   private final long snapshotTimer;
 
   private MeshwatchCollector(Vertx vertx, Catalog catalog, SloEngine engine, SloMetrics sloMetrics,
-      DurableSignals durable, URI uri, CollectorConfig config, InstantSource clock) {
+      DurableSignals durable, Alerting alerting, AlertingMetrics alertingMetrics, URI uri, CollectorConfig config,
+      InstantSource clock) {
     this.vertx = vertx;
     this.catalog = catalog;
     this.engine = engine;
     this.sloMetrics = sloMetrics;
     this.durable = durable;
+    this.alerting = alerting;
+    this.alertingMetrics = alertingMetrics;
     this.clock = clock;
     this.uri = uri;
     this.evaluationTimer = vertx.setPeriodic(config.evaluation().interval().toMillis(),
@@ -102,12 +116,15 @@ public final class MeshwatchCollector implements AutoCloseable {
     durableRef.set(durable);
 
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    AlertingMetrics alertingMetrics = new AlertingMetrics(registry);
+    Alerting alerting = openAlerting(config, catalog, clock, alertingMetrics, durable);
+    alertingMetrics.watchOutbox(alerting::pendingNotifications);
     HttpServices services = new HttpServices(
-        catalog, store, engine, durable,
+        catalog, store, engine, durable, alerting,
         otlpDecoder(clock, limits, catalog, durable),
         new JsonEventDecoder(clock, limits),
         new Authorizer(config.tokens()),
-        new IngestMetrics(registry), registry, config.maxBodyBytes());
+        new IngestMetrics(registry), registry, config.maxBodyBytes(), clock);
 
     Vertx vertx = Vertx.vertx();
     HttpVerticle http = new HttpVerticle(services, config.host(), config.port());
@@ -115,14 +132,16 @@ public final class MeshwatchCollector implements AutoCloseable {
       vertx.deployVerticle(http).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       vertx.close();
+      alerting.close();
       closeQuietly(durable);
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new StartupException("could not listen on " + config.host() + ":" + config.port() + ": " + cause.getMessage(), cause);
     }
     URI uri = URI.create("http://" + config.host() + ":" + http.actualPort());
     MeshwatchCollector collector = new MeshwatchCollector(
-        vertx, catalog, engine, new SloMetrics(registry), durable, uri, config, clock);
+        vertx, catalog, engine, new SloMetrics(registry), durable, alerting, alertingMetrics, uri, config, clock);
     collector.evaluateNow();
+    alerting.start();
     LOG.info("meshwatch collector listening on {}, data dir {}, {} products loaded",
         uri, config.dataDir().toAbsolutePath().normalize(), catalog.size());
     if (config.tokens().isEmpty()) {
@@ -162,6 +181,18 @@ public final class MeshwatchCollector implements AutoCloseable {
       throw new StartupException("cannot write a snapshot into " + config.dataDir() + ": " + e.getMessage(), e);
     }
     return durable;
+  }
+
+  private static Alerting openAlerting(CollectorConfig config, Catalog catalog, InstantSource clock,
+      AlertingMetrics metrics, DurableSignals durable) {
+    Path dir = config.dataDir().resolve("alerting");
+    try {
+      boolean fsync = !(config.storage().fsync() instanceof FsyncPolicy.None);
+      return Alerting.open(config.alerting(), dir, catalog::find, clock, new DeliveryLog(metrics), fsync);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(durable);
+      throw new StartupException("cannot restore the alerting state kept in " + dir + ": " + e.getMessage(), e);
+    }
   }
 
   private static void closeQuietly(DurableSignals durable) {
@@ -215,7 +246,28 @@ public final class MeshwatchCollector implements AutoCloseable {
     durable.betweenRequests(() -> engine.classifyUpTo(now));
     List<ProductStatus> statuses = engine.evaluate(now);
     sloMetrics.publish(statuses);
+    try {
+      alerting.evaluate(statuses);
+    } catch (AlertingStorageException e) {
+      LOG.error("alerts of this evaluation were not queued; the next evaluation tries again", e);
+    }
+    alertingMetrics.publishAlerts(alertCounts(alerting.alerts()));
     return statuses;
+  }
+
+  private static Map<AlertingMetrics.AlertKind, Long> alertCounts(List<AlertView> alerts) {
+    Map<AlertingMetrics.AlertKind, Long> counts = new HashMap<>();
+    for (AlertView view : alerts) {
+      if (view.alert().state() == AlertState.PENDING || view.alert().state() == AlertState.FIRING) {
+        counts.merge(new AlertingMetrics.AlertKind(view.status(), view.alert().severity().label()), 1L, Long::sum);
+      }
+    }
+    return counts;
+  }
+
+  /** The collector's alerting: alerts, silences, acknowledgements. */
+  public Alerting alerting() {
+    return alerting;
   }
 
   /**
@@ -254,6 +306,7 @@ public final class MeshwatchCollector implements AutoCloseable {
     } catch (Exception e) {
       LOG.warn("collector did not stop cleanly", e);
     }
+    alerting.close();
     synchronized (this) {
       closeQuietly(durable);
     }

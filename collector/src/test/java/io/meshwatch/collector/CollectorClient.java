@@ -33,6 +33,12 @@ final class CollectorClient {
     return send(request.build());
   }
 
+  HttpResponse<String> delete(String path, Optional<String> token) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).DELETE();
+    token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+    return send(request.build());
+  }
+
   HttpResponse<byte[]> postBytes(String path, String contentType, byte[] body, Optional<String> token) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
         .header("Content-Type", contentType)
@@ -69,7 +75,7 @@ final class CollectorClient {
   /** The value of the sample of {@code metric} whose labels include every one of {@code labels}, from /metrics. */
   Optional<Double> sample(String metric, String... labels) {
     return get("/metrics").body().lines()
-        .filter(line -> line.startsWith(metric + "{"))
+        .filter(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
         .filter(line -> java.util.Arrays.stream(labels).allMatch(line::contains))
         .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
         .findFirst();

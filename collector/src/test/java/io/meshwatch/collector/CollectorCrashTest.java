@@ -5,16 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +49,7 @@ class CollectorCrashTest {
   @Test
   void killDuringIngest_restartKeepsEveryAcknowledgedEvent_andEqualsATwinThatNeverCrashed() throws Exception {
     List<String> bodies = eventBodies(5_000, new Random(7));
-    Child crashing = Child.start(dir.resolve("crashing"), T0, children);
+    ChildCollector crashing = ChildCollector.start(children, CrashTestCollectorMain.class, dir.resolve("crashing").toString(), T0.toString());
     AtomicInteger acked = new AtomicInteger();
     AtomicInteger lastSent = new AtomicInteger(-1);
     CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> {
@@ -80,7 +75,7 @@ class CollectorCrashTest {
     int acknowledged = acked.get();
     Instant end = at(lastSent.get()).plus(Duration.ofMinutes(3));
 
-    Child restarted = Child.start(dir.resolve("crashing"), end, children);
+    ChildCollector restarted = ChildCollector.start(children, CrashTestCollectorMain.class, dir.resolve("crashing").toString(), end.toString());
     restarted.command("at " + end);
     restarted.command("evaluate");
     JsonNode afterRestart = status(restarted.uri());
@@ -89,7 +84,7 @@ class CollectorCrashTest {
     int kept = slo(afterRestart, "checks").path("events").path("total").asInt();
     assertThat(kept).isBetween(acknowledged, acknowledged + 1);
 
-    Child twin = Child.start(dir.resolve("twin"), T0, children);
+    ChildCollector twin = ChildCollector.start(children, CrashTestCollectorMain.class, dir.resolve("twin").toString(), T0.toString());
     for (int i = 0; i < kept; i++) {
       twin.command("at " + at(i));
       assertThat(post(twin.uri(), bodies.get(i))).isEqualTo(202);
@@ -154,40 +149,5 @@ class CollectorCrashTest {
       }
     }
     throw new AssertionError("no SLO " + name + " in " + status);
-  }
-
-  /** A {@link CrashTestCollectorMain} process and the pipes to drive it. */
-  private record Child(Process process, BufferedReader out, Writer in, URI uri) {
-
-    static Child start(Path dataDir, Instant start, List<Process> children) throws IOException {
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-          CrashTestCollectorMain.class.getName(), dataDir.toString(), start.toString())
-          .redirectError(ProcessBuilder.Redirect.DISCARD)
-          .start();
-      children.add(process);
-      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      String line;
-      do {
-        line = out.readLine();
-        if (line == null) {
-          throw new IOException("the child collector exited before listening");
-        }
-      } while (!line.startsWith("PORT "));
-      URI uri = URI.create("http://127.0.0.1:" + line.substring(5).trim());
-      return new Child(process, out, new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), uri);
-    }
-
-    void command(String command) throws IOException {
-      in.write(command + "\n");
-      in.flush();
-      String reply;
-      do {
-        reply = out.readLine();
-        if (reply == null) {
-          throw new IOException("the child collector is gone");
-        }
-      } while (!reply.equals("OK"));
-    }
   }
 }

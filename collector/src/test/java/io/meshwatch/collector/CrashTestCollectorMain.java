@@ -35,7 +35,11 @@ public final class CrashTestCollectorMain {
 
   public static void main(String[] args) throws Exception {
     TestClock clock = new TestClock(Instant.parse(args[1]));
-    MeshwatchCollector collector = MeshwatchCollector.start(config(Path.of(args[0])), clock, products());
+    serve(MeshwatchCollector.start(config(Path.of(args[0])), clock, products()), clock);
+  }
+
+  /** Prints the port, then follows stdin's commands until it closes. */
+  static void serve(MeshwatchCollector collector, TestClock clock) throws Exception {
     System.out.println("PORT " + collector.port());
     System.out.flush();
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

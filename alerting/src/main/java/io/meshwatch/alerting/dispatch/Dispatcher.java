@@ -41,8 +41,6 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Dispatcher {
-  /** Annotation added to an inhibited alert sent as a notice: the upstream product that inhibits it. */
-  public static final String INHIBITED_BY = "inhibited_by";
 
   private final Function<Alert, List<RoutedTo>> router;
   private final Muting muting;

@@ -1,6 +1,7 @@
 package io.meshwatch.alerting.dispatch;
 
 import io.meshwatch.alerting.Alert;
+import io.meshwatch.alerting.AlertLabels;
 import io.meshwatch.alerting.AlertState;
 import io.meshwatch.alerting.MuteState;
 import io.meshwatch.alerting.Muting;
@@ -117,7 +118,7 @@ final class Group {
 
   private static Alert notice(Alert alert, @Nullable ProductId upstream) {
     Map<String, String> annotations = new TreeMap<>(alert.annotations());
-    annotations.put(Dispatcher.INHIBITED_BY, String.valueOf(upstream));
+    annotations.put(AlertLabels.INHIBITED_BY, String.valueOf(upstream));
     return new Alert(alert.fingerprint(), alert.product(), alert.slo(), alert.condition(), alert.state(),
         alert.labels(), annotations, alert.activeAt(), alert.startsAt(), alert.endsAt());
   }

@@ -36,7 +36,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LineageInhibitor {
   /** Annotation naming the root cause of an inhibited alert (the lead moves it to AlertLabels later). */
-  public static final String INHIBITED_BY = "inhibited_by";
 
   /** The SLI kinds whose trouble flows downstream with the data. */
   public static final Set<String> INHIBITING_KINDS = Set.of(SliKind.FRESHNESS.label(), SliKind.QUALITY.label());
@@ -76,7 +75,7 @@ public final class LineageInhibitor {
   }
 
   /**
-   * A copy of {@code alert} that says what inhibits it: annotation {@value #INHIBITED_BY} set to the
+   * A copy of {@code alert} that says what inhibits it: annotation {@value AlertLabels#INHIBITED_BY} set to the
    * root cause, and the summary ending in {@code (caused by upstream <root>)}. Annotating twice
    * does not repeat the suffix.
    */
@@ -89,7 +88,7 @@ public final class LineageInhibitor {
     } else if (!summary.endsWith(suffix)) {
       annotations.put(AlertLabels.SUMMARY, summary + " " + suffix);
     }
-    annotations.put(INHIBITED_BY, inhibition.rootCause().toString());
+    annotations.put(AlertLabels.INHIBITED_BY, inhibition.rootCause().toString());
     return new Alert(alert.fingerprint(), alert.product(), alert.slo(), alert.condition(), alert.state(),
         alert.labels(), annotations, alert.activeAt(), alert.startsAt(), alert.endsAt());
   }

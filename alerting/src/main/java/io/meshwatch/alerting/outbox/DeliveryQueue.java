@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +28,10 @@ final class DeliveryQueue {
   private final Map<String, Pending> pending = new LinkedHashMap<>();
   private final Map<String, ArrayDeque<Pending>> lanes = new HashMap<>();
   private final Set<String> busyGroups = new HashSet<>();
+  // The heads of the lanes whose group is not busy, soonest first: what may be attempted next.
+  // A head's nextAttempt only changes while its group is busy, i.e. while it is not in here.
+  private final TreeSet<Pending> ready = new TreeSet<>(
+      Comparator.comparing((Pending p) -> p.nextAttempt).thenComparing(p -> p.enqueuedAt).thenComparing(Pending::id));
   // In finishing order, so the oldest are pruned from the front.
   private final LinkedHashMap<String, LogRecord.Finished> finished = new LinkedHashMap<>();
 
@@ -60,7 +66,11 @@ final class DeliveryQueue {
     finished.remove(notification.id());
     Pending entry = new Pending(notification, now);
     pending.put(entry.id(), entry);
-    lanes.computeIfAbsent(entry.groupKey(), key -> new ArrayDeque<>()).addLast(entry);
+    ArrayDeque<Pending> lane = lanes.computeIfAbsent(entry.groupKey(), key -> new ArrayDeque<>());
+    lane.addLast(entry);
+    if (lane.size() == 1 && !busyGroups.contains(entry.groupKey())) {
+      ready.add(entry);
+    }
     return entry;
   }
 
@@ -69,51 +79,45 @@ final class DeliveryQueue {
    * until {@link #release} or {@link #finish}; null when none is due.
    */
   @Nullable Pending takeDue(Instant now, Set<String> skip) {
-    Pending best = null;
-    for (Map.Entry<String, ArrayDeque<Pending>> lane : lanes.entrySet()) {
-      Pending head = lane.getValue().peekFirst();
-      if (head == null || busyGroups.contains(lane.getKey()) || skip.contains(head.id()) || head.nextAttempt.isAfter(now)) {
-        continue;
+    for (Pending head : ready) {
+      if (head.nextAttempt.isAfter(now)) {
+        return null;
       }
-      if (best == null || head.nextAttempt.isBefore(best.nextAttempt)) {
-        best = head;
+      if (!skip.contains(head.id())) {
+        ready.remove(head);
+        busyGroups.add(head.groupKey());
+        return head;
       }
     }
-    if (best != null) {
-      busyGroups.add(best.groupKey());
-    }
-    return best;
+    return null;
   }
 
   /** {@code entry} stays pending (to be retried at its next attempt); its group may go on. */
   void release(Pending entry) {
     busyGroups.remove(entry.groupKey());
+    ready.add(entry);
   }
 
   /** {@code entry} was delivered or given up at {@code at}; the next of its group may go. */
   void finish(Pending entry, Instant at, boolean delivered) {
     pending.remove(entry.id());
+    ready.remove(entry);
+    busyGroups.remove(entry.groupKey());
     ArrayDeque<Pending> lane = lanes.get(entry.groupKey());
     if (lane != null) {
       lane.remove(entry);
       if (lane.isEmpty()) {
         lanes.remove(entry.groupKey());
+      } else {
+        ready.add(lane.peekFirst());
       }
     }
-    busyGroups.remove(entry.groupKey());
     finished.put(entry.id(), new LogRecord.Finished(entry.id(), at, delivered));
   }
 
   /** The earliest next attempt of a head whose group is not busy. */
   Optional<Instant> nextAttempt() {
-    Instant next = null;
-    for (Map.Entry<String, ArrayDeque<Pending>> lane : lanes.entrySet()) {
-      Pending head = lane.getValue().peekFirst();
-      if (head != null && !busyGroups.contains(lane.getKey()) && (next == null || head.nextAttempt.isBefore(next))) {
-        next = head.nextAttempt;
-      }
-    }
-    return Optional.ofNullable(next);
+    return ready.isEmpty() ? Optional.empty() : Optional.of(ready.first().nextAttempt);
   }
 
   /** Forgets finished ids older than the retention (from the oldest on). */

@@ -16,14 +16,6 @@ import org.jspecify.annotations.Nullable;
  * annotations are left out rather than shown empty.
  */
 final class AlertFacts {
-  /**
-   * Annotation with the product's dashboard link. Not in {@link AlertLabels} yet: whoever adds it
-   * there should point this constant at it.
-   */
-  static final String DASHBOARD_URL = "dashboard_url";
-  /** Annotation set on an alert inhibited by an upstream one, naming the cause, e.g. {@code upstream sales.raw}. */
-  static final String INHIBITED_BY = "inhibited_by";
-
   private AlertFacts() {}
 
   static String summary(Alert alert) {
@@ -44,7 +36,7 @@ final class AlertFacts {
   }
 
   static @Nullable String inhibitedBy(Alert alert) {
-    return alert.annotations().get(INHIBITED_BY);
+    return alert.annotations().get(AlertLabels.INHIBITED_BY);
   }
 
   /** {@code Firing}, {@code Resolved} or {@code Acknowledged}. */
@@ -82,7 +74,7 @@ final class AlertFacts {
     if (runbook != null && !runbook.isBlank()) {
       links.add(new Link("Runbook", runbook));
     }
-    String dashboard = alert.annotations().get(DASHBOARD_URL);
+    String dashboard = alert.annotations().get(AlertLabels.DASHBOARD_URL);
     if (dashboard != null && !dashboard.isBlank()) {
       links.add(new Link("Dashboard", dashboard));
     }

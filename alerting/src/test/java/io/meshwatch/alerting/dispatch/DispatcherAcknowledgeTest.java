@@ -12,6 +12,7 @@ import static io.meshwatch.alerting.dispatch.Fixture.told;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.meshwatch.alerting.MutableClock;
 import io.meshwatch.alerting.AlertState;
 import io.meshwatch.alerting.Muting;
 import io.meshwatch.alerting.Notification;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class DispatcherAcknowledgeTest {
   private static final Duration LATE_WAIT = Duration.ofMinutes(10);
 
-  private final TestClock clock = new TestClock(T0);
+  private final MutableClock clock = new MutableClock(T0);
   private final Fixture.Outbox outbox = new Fixture.Outbox();
   // The second route waits longer, so at first only the first one has told the alert.
   private final RoutedTo late = new RoutedTo("1", "tickets", List.of("product"), LATE_WAIT, INTERVAL, REPEAT, false);

@@ -11,6 +11,8 @@ import static io.meshwatch.alerting.dispatch.Fixture.to;
 import static io.meshwatch.alerting.dispatch.Fixture.told;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshwatch.alerting.MutableClock;
+import io.meshwatch.alerting.AlertLabels;
 import io.meshwatch.alerting.MuteState;
 import io.meshwatch.alerting.Muting;
 import io.meshwatch.alerting.Notification;
@@ -25,7 +27,7 @@ class DispatcherMutingTest {
   private static final ProductId UPSTREAM = ProductId.parse("sales.raw");
   private static final MuteState INHIBITED = new MuteState(List.of(), UPSTREAM);
 
-  private final TestClock clock = new TestClock(T0);
+  private final MutableClock clock = new MutableClock(T0);
   private final Fixture.Outbox outbox = new Fixture.Outbox();
   private MuteState mute = MuteState.NONE;
   private final Muting muting = (alert, now) -> mute;
@@ -97,7 +99,7 @@ class DispatcherMutingTest {
     Notification notice = outbox.take().get(0);
     assertThat(notice.receiver()).isEqualTo("downstream");
     assertThat(notice.alerts().get(0).annotations())
-        .containsEntry(Dispatcher.INHIBITED_BY, "sales.raw")
+        .containsEntry(AlertLabels.INHIBITED_BY, "sales.raw")
         .containsEntry("summary", "sales.orders burns");
   }
 

@@ -12,6 +12,7 @@ import static io.meshwatch.alerting.dispatch.Fixture.told;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.meshwatch.alerting.MutableClock;
 import io.meshwatch.alerting.Alert;
 import io.meshwatch.alerting.Muting;
 import io.meshwatch.alerting.Notification;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /** Writing and reading the dispatcher's state, as a restart does. */
 class DispatcherStateTest {
   private final Function<Alert, List<RoutedTo>> router = to(route("0", "sales", false), route("1", "ops", true));
-  private final TestClock clock = new TestClock(T0);
+  private final MutableClock clock = new MutableClock(T0);
   private final Fixture.Outbox before = new Fixture.Outbox();
   private final Fixture.Outbox after = new Fixture.Outbox();
   private final Dispatcher dispatcher = new Dispatcher(router, Muting.NONE, clock, before);

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.meshwatch.alerting.MutableClock;
 import io.meshwatch.alerting.AlertState;
 import io.meshwatch.alerting.Muting;
 import io.meshwatch.alerting.Notification;
@@ -23,7 +24,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DispatcherTest {
-  private final TestClock clock = new TestClock(T0);
+  private final MutableClock clock = new MutableClock(T0);
   private final Fixture.Outbox outbox = new Fixture.Outbox();
   private final Dispatcher dispatcher = new Dispatcher(to(route("0", "sales", false)), Muting.NONE, clock, outbox);
 

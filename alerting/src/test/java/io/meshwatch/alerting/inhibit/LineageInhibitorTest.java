@@ -139,11 +139,11 @@ class LineageInhibitorTest {
     Alert annotated = LineageInhibitor.annotate(alert, Inhibition.by(RAW));
     Alert twice = LineageInhibitor.annotate(annotated, Inhibition.by(RAW));
 
-    assertThat(annotated.annotations()).containsEntry(LineageInhibitor.INHIBITED_BY, "sales.raw")
+    assertThat(annotated.annotations()).containsEntry(AlertLabels.INHIBITED_BY, "sales.raw")
         .containsEntry(AlertLabels.SUMMARY, "sales.orders: SLO freshness is burning (caused by upstream sales.raw)");
     assertThat(annotated).usingRecursiveComparison().ignoringFields("annotations").isEqualTo(alert);
     assertThat(twice).isEqualTo(annotated);
-    assertThat(alert.annotations()).doesNotContainKey(LineageInhibitor.INHIBITED_BY);
+    assertThat(alert.annotations()).doesNotContainKey(AlertLabels.INHIBITED_BY);
   }
 
   @Test

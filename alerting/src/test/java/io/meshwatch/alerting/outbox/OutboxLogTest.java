@@ -1,10 +1,10 @@
 package io.meshwatch.alerting.outbox;
 
 import static io.meshwatch.alerting.outbox.Notifications.firing;
-import static io.meshwatch.alerting.outbox.TestClock.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.meshwatch.alerting.MutableClock;
 import io.meshwatch.alerting.DeliveryListener;
 import io.meshwatch.alerting.Notifier;
 import java.io.IOException;
@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class OutboxLogTest {
+  private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
   @TempDir Path dir;
 
   @Test
@@ -89,7 +91,7 @@ class OutboxLogTest {
 
   @Test
   void compaction_keepsPendingAndDeliveredIdsAndBoundsTheLog() throws IOException {
-    TestClock clock = new TestClock();
+    MutableClock clock = new MutableClock(T0);
     ScriptedNotifier stuck = new ScriptedNotifier().then(ScriptedNotifier.unavailable(), 1000);
     ScriptedNotifier team = new ScriptedNotifier();
     OutboxOptions options = OutboxOptions.defaults().withFsync(false).withCompactionBytes(4096);

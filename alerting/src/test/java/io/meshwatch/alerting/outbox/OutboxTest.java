@@ -2,9 +2,9 @@ package io.meshwatch.alerting.outbox;
 
 import static io.meshwatch.alerting.outbox.Notifications.firing;
 import static io.meshwatch.alerting.outbox.Notifications.resolved;
-import static io.meshwatch.alerting.outbox.TestClock.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshwatch.alerting.MutableClock;
 import io.meshwatch.alerting.DeliveryResult;
 import io.meshwatch.alerting.Notifier;
 import java.io.IOException;
@@ -22,11 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class OutboxTest {
+  private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
   // nextDouble() is then just below 1: every wait is the full cap, so times can be asserted exactly.
   private static final RandomGenerator MAX_JITTER = () -> -1L;
 
   @TempDir Path dir;
-  private final TestClock clock = new TestClock();
+  private final MutableClock clock = new MutableClock(T0);
   private final RecordingListener listener = new RecordingListener();
   private final Map<String, Notifier> receivers = new HashMap<>();
   private final List<Outbox> opened = new ArrayList<>();

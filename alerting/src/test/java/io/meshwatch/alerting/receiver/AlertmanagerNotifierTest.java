@@ -16,27 +16,16 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 
 class AlertmanagerNotifierTest implements HttpNotifierContract {
   private static final Instant NOW = Instant.parse("2025-03-01T10:20:00Z");
 
-  private FakeHttpReceiver receiver;
-
-  @BeforeEach
-  void startReceiver() throws IOException {
-    receiver = new FakeHttpReceiver();
-  }
-
-  @AfterEach
-  void stopReceiver() {
-    receiver.close();
-  }
+  @RegisterExtension final FakeHttpReceiver receiver = new FakeHttpReceiver();
 
   @Override
   public FakeHttpReceiver receiver() {

@@ -31,7 +31,7 @@ import org.awaitility.Awaitility;
  * }
  * }</pre>
  */
-final class AlertmanagerProcess implements AutoCloseable {
+public final class AlertmanagerProcess implements AutoCloseable {
   static final Path BINARY = Path.of("/usr/bin/prometheus-alertmanager");
   /** Routes everything to a receiver that sends nothing: the test reads alerts from the API. */
   static final String NULL_CONFIG = "route: {receiver: 'null'}\nreceivers: [{name: 'null'}]\n";
@@ -46,12 +46,12 @@ final class AlertmanagerProcess implements AutoCloseable {
     this.url = url;
   }
 
-  static AlertmanagerProcess start() throws IOException {
+  public static AlertmanagerProcess start() throws IOException {
     return start(NULL_CONFIG);
   }
 
   /** Starts Alertmanager with {@code config} (alertmanager.yml) and waits until it is ready. */
-  static AlertmanagerProcess start(String config) throws IOException {
+  public static AlertmanagerProcess start(String config) throws IOException {
     assumeTrue(Files.isExecutable(BINARY),
         BINARY + " is not installed: apt-get install -y --no-install-recommends prometheus-alertmanager");
     Path dir = Files.createTempDirectory("alertmanager");
@@ -78,12 +78,12 @@ final class AlertmanagerProcess implements AutoCloseable {
   }
 
   /** The base URL, e.g. {@code http://127.0.0.1:41234}. */
-  URI url() {
+  public URI url() {
     return url;
   }
 
   /** What Alertmanager logged so far. */
-  String log() {
+  public String log() {
     try {
       return Files.readString(dir.resolve("alertmanager.log"));
     } catch (IOException e) {
@@ -132,7 +132,7 @@ final class AlertmanagerProcess implements AutoCloseable {
     }
   }
 
-  static String get(URI uri) throws IOException, InterruptedException {
+  public static String get(URI uri) throws IOException, InterruptedException {
     HttpResponse<String> response = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

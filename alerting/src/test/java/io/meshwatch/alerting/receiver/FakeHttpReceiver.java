@@ -15,12 +15,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A remote HTTP receiver on 127.0.0.1, port 0: records every request and answers with the status
- * and body the test sets, or never answers (until closed) to make the caller time out.
+ * and body the test sets, or never answers (until closed) to make the caller time out. Register it
+ * as a field ({@code @RegisterExtension final FakeHttpReceiver receiver = new FakeHttpReceiver();}):
+ * it starts before each test and stops after it.
  */
-final class FakeHttpReceiver implements AutoCloseable {
+final class FakeHttpReceiver implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
   record Request(String method, String path, Map<String, List<String>> headers, String body) {
     String header(String name) {
       List<String> values = headers.get(name);
@@ -28,7 +33,7 @@ final class FakeHttpReceiver implements AutoCloseable {
     }
   }
 
-  private final HttpServer server;
+  private HttpServer server;
   private final ExecutorService handlers = Executors.newCachedThreadPool();
   private final CountDownLatch release = new CountDownLatch(1);
   private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -36,11 +41,17 @@ final class FakeHttpReceiver implements AutoCloseable {
   private volatile String responseBody = "";
   private volatile boolean hang;
 
-  FakeHttpReceiver() throws IOException {
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
     server.setExecutor(handlers);
     server.start();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    close();
   }
 
   URI url(String path) {

@@ -7,32 +7,20 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.meshwatch.alerting.DeliveryResult;
 import io.meshwatch.alerting.Notification;
 import io.meshwatch.alerting.Notifier;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The fan-out to several targets passes the contract with two webhook targets on one remote. */
 class NotifiersTest implements HttpNotifierContract {
   private static final NotifierSettings SETTINGS =
       new NotifierSettings(Notifications.EXTERNAL, Duration.ofSeconds(5), InstantSource.system());
 
-  private FakeHttpReceiver receiver;
-
-  @BeforeEach
-  void startReceiver() throws IOException {
-    receiver = new FakeHttpReceiver();
-  }
-
-  @AfterEach
-  void stopReceiver() {
-    receiver.close();
-  }
+  @RegisterExtension final FakeHttpReceiver receiver = new FakeHttpReceiver();
 
   @Override
   public FakeHttpReceiver receiver() {

@@ -3,35 +3,24 @@ package io.meshwatch.alerting.receiver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshwatch.alerting.Alert;
+import io.meshwatch.alerting.AlertLabels;
 import io.meshwatch.alerting.AlertState;
 import io.meshwatch.alerting.DeliveryResult;
 import io.meshwatch.alerting.Notification;
 import io.meshwatch.alerting.Notifier;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PagerDutyNotifierTest implements HttpNotifierContract {
   private static final String ACCEPTED = "{\"status\":\"success\",\"message\":\"Event processed\",\"dedup_key\":\"a9eca24976ecb8cf\"}";
 
-  private FakeHttpReceiver receiver;
-
-  @BeforeEach
-  void startReceiver() throws IOException {
-    receiver = new FakeHttpReceiver();
-  }
-
-  @AfterEach
-  void stopReceiver() {
-    receiver.close();
-  }
+  @RegisterExtension final FakeHttpReceiver receiver = new FakeHttpReceiver();
 
   @Override
   public FakeHttpReceiver receiver() {
@@ -110,7 +99,7 @@ class PagerDutyNotifierTest implements HttpNotifierContract {
     Alert firingTicket = new Alert(ticket.fingerprint(), ticket.product(), ticket.slo(), ticket.condition(),
         AlertState.FIRING, ticket.labels(), ticket.annotations(), ticket.activeAt(), ticket.startsAt(), null);
     Map<String, String> inhibited = new HashMap<>(Notifications.firing().annotations());
-    inhibited.put(AlertFacts.INHIBITED_BY, "upstream sales.raw");
+    inhibited.put(AlertLabels.INHIBITED_BY, "upstream sales.raw");
     Alert page = Notifications.firing();
     Alert inhibitedPage = new Alert(page.fingerprint(), page.product(), page.slo(), page.condition(), page.state(),
         page.labels(), inhibited, page.activeAt(), page.startsAt(), null);

@@ -8,7 +8,6 @@ import io.meshwatch.alerting.AlertState;
 import io.meshwatch.alerting.DeliveryResult;
 import io.meshwatch.alerting.Notification;
 import io.meshwatch.alerting.Notifier;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -16,22 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SlackNotifierTest implements HttpNotifierContract {
-  private FakeHttpReceiver receiver;
-
-  @BeforeEach
-  void startReceiver() throws IOException {
-    receiver = new FakeHttpReceiver();
-  }
-
-  @AfterEach
-  void stopReceiver() {
-    receiver.close();
-  }
+  @RegisterExtension final FakeHttpReceiver receiver = new FakeHttpReceiver();
 
   @Override
   public FakeHttpReceiver receiver() {

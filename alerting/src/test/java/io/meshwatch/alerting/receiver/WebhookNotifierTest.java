@@ -9,33 +9,21 @@ import io.meshwatch.alerting.DeliveryResult;
 import io.meshwatch.alerting.Notification;
 import io.meshwatch.alerting.Notifier;
 import io.meshwatch.model.ProductId;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WebhookNotifierTest implements HttpNotifierContract {
   private static final ProductId ORDERS = ProductId.parse("sales.orders");
   private static final Instant STARTS = Instant.parse("2025-03-01T10:02:00Z");
   private static final URI EXTERNAL = URI.create("http://meshwatch.example.com:8080/");
 
-  private FakeHttpReceiver receiver;
-
-  @BeforeEach
-  void startReceiver() throws IOException {
-    receiver = new FakeHttpReceiver();
-  }
-
-  @AfterEach
-  void stopReceiver() {
-    receiver.close();
-  }
+  @RegisterExtension final FakeHttpReceiver receiver = new FakeHttpReceiver();
 
   @Override
   public FakeHttpReceiver receiver() {

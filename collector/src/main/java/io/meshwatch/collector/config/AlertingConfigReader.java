@@ -52,9 +52,9 @@ final class AlertingConfigReader {
       return null;
     }
     try {
-      return new AlertingConfig(or(externalUrl, defaults.externalUrl()), or(pendingFor, defaults.pendingFor()),
-          or(keepFiringFor, defaults.keepFiringFor()), route, receivers.receivers(), onCall,
-          or(lineage, defaults.lineageInhibition()), delivery);
+      return new AlertingConfig(ConfigReader.or(externalUrl, defaults.externalUrl()), ConfigReader.or(pendingFor, defaults.pendingFor()),
+          ConfigReader.or(keepFiringFor, defaults.keepFiringFor()), route, receivers.receivers(), onCall,
+          ConfigReader.or(lineage, defaults.lineageInhibition()), delivery);
     } catch (IllegalArgumentException e) {
       // only reached when a rule of AlertingConfig has no check with a line of its own above
       alerting.problems().error(alerting.line(), alerting.path(), e.getMessage());
@@ -76,7 +76,7 @@ final class AlertingConfigReader {
     YamlMap pagerDuty = onCall.map("pagerduty");
     URI eventsUrl = pagerDuty == null ? null
         : pagerDuty.allowOnly(ON_CALL_PAGERDUTY).value("eventsUrl", false, "an http URL", AlertingConfigReader::httpUrl);
-    return new OnCallDefaults(slackWebhook, server, or(eventsUrl, defaults.pagerDutyEventsUrl()));
+    return new OnCallDefaults(slackWebhook, server, ConfigReader.or(eventsUrl, defaults.pagerDutyEventsUrl()));
   }
 
   private static Delivery delivery(@Nullable YamlMap delivery) {
@@ -85,10 +85,10 @@ final class AlertingConfigReader {
       return defaults;
     }
     delivery.allowOnly(DELIVERY);
-    Duration timeout = delivery.value("timeout", false, "a duration", AlertingConfigReader::positive);
-    Duration maxRetryAge = delivery.value("maxRetryAge", false, "a duration", AlertingConfigReader::positive);
+    Duration timeout = delivery.value("timeout", false, "a duration", ConfigReader::positive);
+    Duration maxRetryAge = delivery.value("maxRetryAge", false, "a duration", ConfigReader::positive);
     try {
-      return new Delivery(or(timeout, defaults.timeout()), or(maxRetryAge, defaults.maxRetryAge()));
+      return new Delivery(ConfigReader.or(timeout, defaults.timeout()), ConfigReader.or(maxRetryAge, defaults.maxRetryAge()));
     } catch (IllegalArgumentException e) {
       delivery.problems().error(delivery.line(), delivery.path(), e.getMessage());
       return defaults;
@@ -114,17 +114,5 @@ final class AlertingConfigReader {
       case "false" -> false;
       default -> throw new IllegalArgumentException("must be true or false, got '" + text + "'");
     };
-  }
-
-  private static Duration positive(String text) {
-    Duration duration = DurationText.parse(text);
-    if (duration.isZero()) {
-      throw new IllegalArgumentException("must be a duration above zero, got '" + text + "'");
-    }
-    return duration;
-  }
-
-  private static <T> T or(@Nullable T value, T fallback) {
-    return value == null ? fallback : value;
   }
 }

@@ -100,7 +100,7 @@ final class ConfigReader {
     return map == null ? null : map.value(key, false, expected, parse);
   }
 
-  private static <T> T or(@Nullable T value, T fallback) {
+  static <T> T or(@Nullable T value, T fallback) {
     return value == null ? fallback : value;
   }
 
@@ -131,7 +131,8 @@ final class ConfigReader {
     return size;
   }
 
-  private static Duration positive(String text) {
+  /** A duration above zero, for the readers of every section. */
+  static Duration positive(String text) {
     Duration duration = DurationText.parse(text);
     if (duration.isZero()) {
       throw new IllegalArgumentException("must be a duration above zero, got '" + text + "'");

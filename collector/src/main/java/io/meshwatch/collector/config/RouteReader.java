@@ -47,10 +47,10 @@ final class RouteReader {
           "the root route has no siblings to continue to");
     }
     Route root = new RouteReader(receivers).read(route);
-    return new Route(List.of(), or(root.receiver(), defaults.receiver()), or(root.groupBy(), defaults.groupBy()),
-        or(root.groupWait(), defaults.groupWait()), or(root.groupInterval(), defaults.groupInterval()),
-        or(root.repeatInterval(), defaults.repeatInterval()), false,
-        or(root.notifyInhibited(), defaults.notifyInhibited()), root.routes());
+    return new Route(List.of(), ConfigReader.or(root.receiver(), defaults.receiver()), ConfigReader.or(root.groupBy(), defaults.groupBy()),
+        ConfigReader.or(root.groupWait(), defaults.groupWait()), ConfigReader.or(root.groupInterval(), defaults.groupInterval()),
+        ConfigReader.or(root.repeatInterval(), defaults.repeatInterval()), false,
+        ConfigReader.or(root.notifyInhibited(), defaults.notifyInhibited()), root.routes());
   }
 
   private Route read(YamlMap route) {
@@ -67,8 +67,8 @@ final class RouteReader {
     String receiver = route.value("receiver", false, "a receiver name", this::receiver);
     List<String> groupBy = route.has("groupBy") ? groupBy(route) : null;
     Duration groupWait = route.value("groupWait", false, "a duration", DurationText::parse);
-    Duration groupInterval = route.value("groupInterval", false, "a duration", RouteReader::positive);
-    Duration repeatInterval = route.value("repeatInterval", false, "a duration", RouteReader::positive);
+    Duration groupInterval = route.value("groupInterval", false, "a duration", ConfigReader::positive);
+    Duration repeatInterval = route.value("repeatInterval", false, "a duration", ConfigReader::positive);
     Boolean continueMatching = route.value("continue", false, "true or false", AlertingConfigReader::bool);
     Boolean notifyInhibited = route.value("notifyInhibited", false, "true or false", AlertingConfigReader::bool);
     List<Route> routes = new ArrayList<>();
@@ -118,17 +118,5 @@ final class RouteReader {
       throw new IllegalArgumentException("must be a label name, or '...' for every label, got '" + text + "'");
     }
     return text;
-  }
-
-  private static Duration positive(String text) {
-    Duration duration = DurationText.parse(text);
-    if (duration.isZero()) {
-      throw new IllegalArgumentException("must be a duration above zero, got '" + text + "'");
-    }
-    return duration;
-  }
-
-  private static <T> T or(@Nullable T value, T fallback) {
-    return value == null ? fallback : value;
   }
 }

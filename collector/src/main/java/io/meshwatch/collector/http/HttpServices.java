@@ -1,5 +1,6 @@
 package io.meshwatch.collector.http;
 
+import io.meshwatch.alerting.Alerting;
 import io.meshwatch.collector.auth.AuthDecision;
 import io.meshwatch.collector.auth.Authorizer;
 import io.meshwatch.collector.catalog.Catalog;
@@ -14,6 +15,7 @@ import io.meshwatch.collector.slo.SloEngine;
 import io.meshwatch.model.Signal;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.time.InstantSource;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +26,14 @@ public record HttpServices(
     DescriptorStore descriptorStore,
     SloEngine engine,
     DurableSignals signals,
+    Alerting alerting,
     OtlpMetricsDecoder otlp,
     JsonEventDecoder events,
     Authorizer authorizer,
     IngestMetrics ingestMetrics,
     PrometheusMeterRegistry registry,
-    long maxBodyBytes) {
+    long maxBodyBytes,
+    InstantSource clock) {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpServices.class);
 

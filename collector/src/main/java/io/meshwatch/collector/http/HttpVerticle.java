@@ -59,6 +59,8 @@ public final class HttpVerticle extends VerticleBase {
     ProductsHandler products = new ProductsHandler(services);
     EventsHandler events = new EventsHandler(services);
     SlosHandler slos = new SlosHandler(services);
+    AlertsHandler alerts = new AlertsHandler(services);
+    SilencesHandler silences = new SilencesHandler(services);
 
     router.get("/health").handler(ctx -> Responses.json(ctx, 200, Map.of("status", "ok", "products", services.catalog().size())));
     router.get("/metrics").handler(ctx -> ctx.response()
@@ -71,6 +73,12 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/v1/products/:id/events").handler(body).handler(events::handle);
     router.get("/api/v1/slos").handler(slos::list);
     router.get("/api/v1/products/:id/slos/:name").handler(slos::get);
+    router.get("/api/v1/alerts").handler(alerts::list);
+    router.post("/api/v1/alerts/:fingerprint/ack").handler(body).handler(alerts::acknowledge);
+    router.get("/api/v1/silences").handler(silences::list);
+    router.post("/api/v1/silences").handler(body).handler(silences::create);
+    router.get("/api/v1/silences/:id").handler(silences::get);
+    router.delete("/api/v1/silences/:id").handler(silences::expire);
 
     router.errorHandler(413, ctx -> {
       services.ingestMetrics().rejected(RejectReason.BODY_TOO_LARGE, 1);

@@ -30,8 +30,12 @@ public final class AlertingMetrics implements DeliveryListener {
   /** One series of {@code meshwatch_alerts}: a state ({@code pending}, {@code firing}, {@code suppressed}) and a severity. */
   public record AlertKind(String state, String severity) {}
 
-  public AlertingMetrics(MeterRegistry registry, IntSupplier pendingNotifications) {
+  public AlertingMetrics(MeterRegistry registry) {
     this.registry = registry;
+  }
+
+  /** Publishes the outbox's queue length, read at each scrape. */
+  public void watchOutbox(IntSupplier pendingNotifications) {
     Gauge.builder(CollectorMetric.NOTIFICATIONS_PENDING.canonicalName(), pendingNotifications::getAsInt)
         .description(CollectorMetric.NOTIFICATIONS_PENDING.help())
         .register(registry);

@@ -22,7 +22,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * java -cp bench/target/benchmarks.jar io.meshwatch.bench.alerting.AlertingVsAlertmanager \
- *   [--alerts 50000] [--warmup 20000] [--rounds 2] [--batch 600] [--rate 10000] \
+ *   [--alerts 50000] [--warmup 50000] [--rounds 2] [--batch 600] [--rate 10000] \
  *   [--only alertmanager|meshwatch] [--jvm "-Xms1g -Xmx1g"] [--meshwatch-args "--outbox-threads 4"] \
  *   [--doc docs/BENCHMARKS.md]
  * }</pre>
@@ -41,7 +41,7 @@ public final class AlertingVsAlertmanager {
     Map<String, String> options = options(args);
     Settings settings = new Settings(
         Integer.parseInt(options.getOrDefault("alerts", "50000")),
-        Integer.parseInt(options.getOrDefault("warmup", "20000")),
+        Integer.parseInt(options.getOrDefault("warmup", "50000")),
         Integer.parseInt(options.getOrDefault("rounds", "2")),
         Integer.parseInt(options.getOrDefault("batch", "600")),
         Integer.parseInt(options.getOrDefault("rate", "10000")),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces every figure in docs/BENCHMARKS.md. Run from the repository root; takes about 14 minutes of machine time,
-# plus about 12 for the SLO engine set (`slo`) and about 3 for alerting vs Alertmanager (`alerting`).
+# plus about 12 for the SLO engine set (`slo`) and about 2 for alerting vs Alertmanager (`alerting`).
 # Each agent/raw pair runs in its own JMH invocation, one right after the other, so that load from
 # anything else on the machine hits both sides of a ratio alike.
 #   [THREADS=2] bench/run-benchmarks.sh [recording|profiler|retained|indirection|slo|alerting]...   (default: all six)

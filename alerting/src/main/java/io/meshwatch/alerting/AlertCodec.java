@@ -113,7 +113,7 @@ public final class AlertCodec {
     return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
   }
 
-  static AlertCondition condition(String key) throws IOException {
+  private static AlertCondition condition(String key) throws IOException {
     for (AlertCondition condition : AlertCondition.values()) {
       if (condition.key().equals(key)) {
         return condition;
@@ -122,7 +122,7 @@ public final class AlertCodec {
     throw new IOException("stored alert has an unknown condition '" + key + "'");
   }
 
-  static AlertState state(String label) throws IOException {
+  private static AlertState state(String label) throws IOException {
     for (AlertState state : AlertState.values()) {
       if (state.label().equals(label)) {
         return state;

@@ -73,32 +73,23 @@ final class AlertLifecycle {
     return new Alert(fingerprint, product, slo, condition, state, labels, annotations, activeAt, startsAt, endsAt);
   }
 
+  /** Writes the alert as it stands and when its condition cleared; only after it was active once. */
   void write(DataOutput out) throws IOException {
-    out.writeUTF(fingerprint);
-    out.writeUTF(product.toString());
-    out.writeUTF(slo);
-    out.writeUTF(condition.key());
-    out.writeUTF(state.label());
-    AlertCodec.writeMap(out, labels);
-    AlertCodec.writeMap(out, annotations);
-    AlertCodec.writeInstant(out, activeAt);
-    AlertCodec.writeInstant(out, startsAt);
-    AlertCodec.writeInstant(out, endsAt);
+    AlertCodec.write(out, snapshot());
     AlertCodec.writeInstant(out, clearedAt);
   }
 
   static AlertLifecycle read(DataInput in) throws IOException {
-    String fingerprint = in.readUTF();
-    AlertLifecycle alert = new AlertLifecycle(
-        fingerprint, ProductId.parse(in.readUTF()), in.readUTF(), AlertCodec.condition(in.readUTF()));
-    alert.state = AlertCodec.state(in.readUTF());
-    alert.labels = Map.copyOf(AlertCodec.readMap(in));
-    alert.annotations = Map.copyOf(AlertCodec.readMap(in));
-    alert.activeAt = AlertCodec.readInstant(in);
-    alert.startsAt = AlertCodec.readInstant(in);
-    alert.endsAt = AlertCodec.readInstant(in);
-    alert.clearedAt = AlertCodec.readInstant(in);
-    return alert;
+    Alert alert = AlertCodec.readAlert(in);
+    AlertLifecycle lifecycle = new AlertLifecycle(alert.fingerprint(), alert.product(), alert.slo(), alert.condition());
+    lifecycle.state = alert.state();
+    lifecycle.labels = alert.labels();
+    lifecycle.annotations = alert.annotations();
+    lifecycle.activeAt = alert.activeAt();
+    lifecycle.startsAt = alert.startsAt();
+    lifecycle.endsAt = alert.endsAt();
+    lifecycle.clearedAt = AlertCodec.readInstant(in);
+    return lifecycle;
   }
 
   private AlertState activate(Instant now, Duration pendingFor) {

@@ -2,6 +2,7 @@ package io.meshwatch.alerting;
 
 import io.meshwatch.alerting.dispatch.Acknowledgement;
 import io.meshwatch.alerting.dispatch.Dispatcher;
+import io.meshwatch.alerting.dispatch.FlushScheduler;
 import io.meshwatch.alerting.inhibit.Inhibition;
 import io.meshwatch.alerting.inhibit.LineageInhibitor;
 import io.meshwatch.alerting.outbox.Outbox;

@@ -163,14 +163,18 @@ public final class Silences {
    * matcher requires the {@code domain} label to equal it. A domain's token may only create those.
    */
   public static boolean pinsDomain(List<Matcher> matchers, String domain) {
-    for (Matcher matcher : matchers) {
-      if (matcher.name().equals(AlertLabels.DOMAIN) && matcher.op() == Matcher.Op.EQUAL
-          && matcher.value().equals(domain)) {
-        return true;
-      }
-    }
-    return false;
+    return matchers.stream().anyMatch(m -> pinsADomain(m) && m.value().equals(domain));
   }
+
+  /** The domain an equality matcher on {@code domain} pins the silence to, if any (the first such). */
+  public static Optional<String> pinnedDomain(List<Matcher> matchers) {
+    return matchers.stream().filter(Silences::pinsADomain).map(Matcher::value).findFirst();
+  }
+
+  private static boolean pinsADomain(Matcher matcher) {
+    return matcher.name().equals(AlertLabels.DOMAIN) && matcher.op() == Matcher.Op.EQUAL;
+  }
+
 
   /** Writes every silence kept, for {@link #readState} after a restart. */
   public void writeState(DataOutput out) throws IOException {

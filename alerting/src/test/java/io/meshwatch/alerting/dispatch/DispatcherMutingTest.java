@@ -51,11 +51,7 @@ class DispatcherMutingTest {
 
   @Test
   void flushDue_notifiedAlertSilencedIsNotRepeatedButItsResolveIsSent() {
-    Dispatcher dispatcher = new Dispatcher(to(route("0", "sales", false)), muting, clock, outbox);
-    dispatcher.accept(firing("a"));
-    clock.advance(WAIT);
-    dispatcher.flushDue();
-    outbox.take();
+    Dispatcher dispatcher = toldFiring("sales");
 
     mute = SILENCED;
     clock.advance(REPEAT);
@@ -69,11 +65,7 @@ class DispatcherMutingTest {
 
   @Test
   void flushDue_notifiedAlertWhoseSilenceExpiredFollowsTheRepeatRules() {
-    Dispatcher dispatcher = new Dispatcher(to(route("0", "sales", false)), muting, clock, outbox);
-    dispatcher.accept(firing("a"));
-    clock.advance(WAIT);
-    dispatcher.flushDue();
-    outbox.take();
+    Dispatcher dispatcher = toldFiring("sales");
 
     mute = SILENCED;
     clock.advance(INTERVAL);
@@ -116,11 +108,7 @@ class DispatcherMutingTest {
 
   @Test
   void flushDue_alertInhibitedAfterItsPageIsResolvedAtTheOwnerToo() {
-    Dispatcher dispatcher = new Dispatcher(to(route("0", "owner", false)), muting, clock, outbox);
-    dispatcher.accept(firing("a"));
-    clock.advance(WAIT);
-    dispatcher.flushDue();
-    outbox.take();
+    Dispatcher dispatcher = toldFiring("owner");
 
     mute = INHIBITED;
     dispatcher.accept(resolved("a"));
@@ -130,5 +118,15 @@ class DispatcherMutingTest {
     Notification resolve = outbox.take().get(0);
     assertThat(resolve.receiver()).isEqualTo("owner");
     assertThat(told(resolve)).containsExactly("a resolved");
+  }
+
+  /** A dispatcher whose one route to {@code receiver} has already told alert "a" as firing. */
+  private Dispatcher toldFiring(String receiver) {
+    Dispatcher dispatcher = new Dispatcher(to(route("0", receiver, false)), muting, clock, outbox);
+    dispatcher.accept(firing("a"));
+    clock.advance(WAIT);
+    dispatcher.flushDue();
+    outbox.take();
+    return dispatcher;
   }
 }

@@ -8,6 +8,7 @@ import io.meshwatch.alerting.Muting;
 import io.meshwatch.alerting.Notification;
 import io.meshwatch.alerting.Notifier;
 import io.meshwatch.alerting.dispatch.Dispatcher;
+import io.meshwatch.alerting.dispatch.FlushScheduler;
 import io.meshwatch.alerting.outbox.Outbox;
 import io.meshwatch.alerting.outbox.OutboxOptions;
 import io.meshwatch.alerting.receiver.WebhookNotifier;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -47,12 +47,18 @@ public final class MeshwatchAlertingServer {
   private final FlushScheduler scheduler;
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong invalid = new AtomicLong();
+  private final AtomicLong notifications = new AtomicLong();
   private final InstantSource clock;
 
-  private MeshwatchAlertingServer(Dispatcher dispatcher, FlushScheduler scheduler, InstantSource clock) {
+  private MeshwatchAlertingServer(Dispatcher dispatcher, InstantSource clock) {
     this.dispatcher = dispatcher;
-    this.scheduler = scheduler;
     this.clock = clock;
+    this.scheduler = new FlushScheduler(() -> count(dispatcher.flushDue()), dispatcher::nextFlush, clock);
+  }
+
+  private int count(int flushed) {
+    notifications.addAndGet(flushed);
+    return flushed;
   }
 
   public static void main(String[] args) throws IOException {
@@ -77,9 +83,8 @@ public final class MeshwatchAlertingServer {
     RouteTree tree = new RouteTree(routes.meshwatch());
     Dispatcher dispatcher = new Dispatcher(alert -> tree.match(alert.labels()), Muting.NONE, clock,
         notification -> enqueue(outbox, notification, counts));
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "flush"));
-    MeshwatchAlertingServer server = new MeshwatchAlertingServer(dispatcher,
-        new FlushScheduler(dispatcher, timer, clock), clock);
+    MeshwatchAlertingServer server = new MeshwatchAlertingServer(dispatcher, clock);
+    server.scheduler.start();
     outbox.start();
 
     ExecutorService http = Executors.newFixedThreadPool(2);
@@ -91,11 +96,11 @@ public final class MeshwatchAlertingServer {
     ingress.start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       ingress.stop(0);
-      timer.shutdownNow();
+      server.scheduler.close();
       http.shutdownNow();
       outbox.close();
       System.out.println("received " + server.received.get() + " alerts (" + server.invalid.get() + " invalid), "
-          + server.scheduler.notifications() + " notifications to the outbox; " + counts);
+          + server.notifications.get() + " notifications to the outbox; " + counts);
     }));
     System.out.println("meshwatch alerting listening on 127.0.0.1:" + ingress.getAddress().getPort()
         + " (outbox fsync " + outboxOptions.fsync() + ", " + outboxOptions.threads() + " delivery threads)");
@@ -128,7 +133,7 @@ public final class MeshwatchAlertingServer {
       received.addAndGet(decoded.alerts().size());
       invalid.addAndGet(decoded.problems().size());
       dispatcher.accept(decoded.alerts());
-      scheduler.reschedule();
+      scheduler.changed();
       if (decoded.problems().isEmpty()) {
         respond(exchange, 200, "");
       } else {

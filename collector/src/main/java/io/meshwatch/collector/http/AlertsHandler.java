@@ -2,6 +2,7 @@ package io.meshwatch.collector.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshwatch.alerting.Alert;
+import io.meshwatch.alerting.AlertState;
 import io.meshwatch.alerting.AlertView;
 import io.meshwatch.alerting.dispatch.Acknowledgement;
 import io.meshwatch.collector.auth.AuthDecision;
@@ -80,7 +81,7 @@ final class AlertsHandler {
       return;
     }
     String comment = JsonBodies.text(body, "comment");
-    if (!"firing".equals(found.get().alert().state().label())) {
+    if (found.get().alert().state() != AlertState.FIRING) {
       Responses.error(ctx, 409, "alert " + fingerprint + " is " + found.get().alert().state().label() + "; only firing alerts are acknowledged");
       return;
     }

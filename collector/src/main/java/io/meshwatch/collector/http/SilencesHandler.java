@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.meshwatch.alerting.routing.Matcher;
 import io.meshwatch.alerting.silence.Silence;
 import io.meshwatch.alerting.silence.SilenceRequest;
+import io.meshwatch.alerting.silence.Silences;
 import io.meshwatch.collector.auth.AuthDecision;
 import io.meshwatch.collector.descriptor.DurationText;
 import io.vertx.ext.web.RoutingContext;
@@ -106,8 +107,7 @@ final class SilencesHandler {
   /** A domain token may touch silences pinned to its domain; others take the admin token. Answers when not. */
   private boolean allowed(RoutingContext ctx, List<Matcher> matchers) {
     String authorization = Requests.authorization(ctx);
-    Optional<String> pinned = matchers.stream()
-        .filter(m -> m.name().equals("domain") && m.op() == Matcher.Op.EQUAL).map(Matcher::value).findFirst();
+    Optional<String> pinned = Silences.pinnedDomain(matchers);
     AuthDecision auth = pinned.isPresent()
         ? services.authorizer().manageAlerts(authorization, pinned.get())
         : services.authorizer().manageAllAlerts(authorization);

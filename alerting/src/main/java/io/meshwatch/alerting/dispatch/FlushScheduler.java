@@ -1,4 +1,4 @@
-package io.meshwatch.alerting;
+package io.meshwatch.alerting.dispatch;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +15,19 @@ import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Flushes groups when they are due, not on a polling tick: after every change it schedules one run
- * at the dispatcher's next deadline, so a notification leaves as soon as its group_wait is over.
+ * Flushes groups when they are due, not on a polling tick: one timer, on a thread of its own, for the
+ * earliest deadline, moved earlier when a change opens an earlier one, so a notification leaves as
+ * soon as its group_wait is over. A run that finds nothing due (its group was flushed meanwhile)
+ * only schedules the next.
+ *
+ * <pre>{@code
+ * FlushScheduler timer = new FlushScheduler(dispatcher::flushDue, dispatcher::nextFlush, clock);
+ * timer.start();
+ * dispatcher.accept(alerts);
+ * timer.changed();
+ * }</pre>
  */
-final class FlushScheduler implements AutoCloseable {
+public final class FlushScheduler implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(FlushScheduler.class.getName());
 
   private final IntSupplier flush;
@@ -28,13 +37,18 @@ final class FlushScheduler implements AutoCloseable {
   private @Nullable ScheduledFuture<?> scheduled;
   private @Nullable Instant scheduledFor;
 
-  FlushScheduler(IntSupplier flush, Supplier<Optional<Instant>> nextFlush, InstantSource clock) {
+  /**
+   * @param flush flushes what is due (e.g. {@link Dispatcher#flushDue()})
+   * @param nextFlush the earliest deadline (e.g. {@link Dispatcher#nextFlush()})
+   */
+  public FlushScheduler(IntSupplier flush, Supplier<Optional<Instant>> nextFlush, InstantSource clock) {
     this.flush = flush;
     this.nextFlush = nextFlush;
     this.clock = clock;
   }
 
-  void start() {
+  /** Starts the timer thread and schedules the first run. */
+  public void start() {
     synchronized (this) {
       if (executor != null) {
         return;
@@ -48,8 +62,8 @@ final class FlushScheduler implements AutoCloseable {
     changed();
   }
 
-  /** Something changed that may move the next deadline: (re)schedules the run. */
-  void changed() {
+  /** Something changed that may have opened an earlier deadline: schedules the run earlier if so. */
+  public void changed() {
     // Asked before taking this lock: the deadline's owner may be calling in while holding its own.
     Optional<Instant> next = nextFlush.get();
     schedule(next);
@@ -59,7 +73,7 @@ final class FlushScheduler implements AutoCloseable {
     if (executor == null) {
       return;
     }
-    if (next.isEmpty() || next.get().equals(scheduledFor)) {
+    if (next.isEmpty() || (scheduledFor != null && !next.get().isBefore(scheduledFor))) {
       return;
     }
     if (scheduled != null) {

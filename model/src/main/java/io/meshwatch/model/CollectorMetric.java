@@ -22,10 +22,29 @@ public enum CollectorMetric {
   SLO_BURN_ALERT("meshwatch.slo.burn.alert", Type.GAUGE,
       "1 while a burn-rate condition holds (both its windows burn faster than its threshold; never while no_data), else 0",
       Labels.SLO_CONDITION),
+  SLO_WINDOW_SECONDS("meshwatch.slo.window.seconds", Type.GAUGE,
+      "Length of the SLO's window in seconds: fixed for a rolling window, the current period's for a calendar one", Labels.SLO),
+  SLO_FRESHNESS_THRESHOLD_SECONDS("meshwatch.slo.freshness.threshold.seconds", Type.GAUGE,
+      "The data age a freshness SLO tolerates (seconds), declared or learned from the product's cadence; NaN while learning",
+      Labels.SLO),
+  SLO_VOLUME_BAND_ROWS("meshwatch.slo.volume.band.rows", Type.GAUGE,
+      "The rows per run a volume SLO accepts, declared or learned, by bound (lower, upper); NaN while learning",
+      Labels.SLO_BOUND),
   PRODUCT_AGENT_SILENT(
       "meshwatch.product.agent.silent", Type.GAUGE, "1 while the product's agent has been silent past the timeout, else 0", Labels.PRODUCT),
   PRODUCT_DATA_AGE_SECONDS(
       "meshwatch.product.data.age.seconds", Type.GAUGE, "Age of the product's newest data (seconds)", Labels.PRODUCT),
+  QUALITY_CHECKS("meshwatch.quality.checks", Type.COUNTER,
+      "Quality checks run, by check and outcome (passed, failed)", Labels.PRODUCT_CHECK),
+  VOLUME_ROWS("meshwatch.volume.rows", Type.GAUGE, "Rows per run of the latest reported runs", Labels.PRODUCT),
+  USAGE_READS("meshwatch.usage.reads", Type.COUNTER,
+      "Reads of the product, by consumer and outcome (succeeded, failed)", Labels.PRODUCT_CONSUMER),
+  RUNS("meshwatch.runs", Type.COUNTER, "Pipeline runs completed, by status (succeeded, failed)", Labels.PRODUCT_STATUS),
+  RUN_DURATION_SECONDS("meshwatch.run.duration.seconds", Type.COUNTER,
+      "Summed duration of completed runs (seconds); its rate over meshwatch_runs_total's is the mean run duration",
+      Labels.PRODUCT),
+  DESCRIPTOR_PROBLEMS("meshwatch.descriptor.problems", Type.GAUGE,
+      "Problems found when the descriptors were last loaded, by severity (error, warning)", List.of("severity")),
   INGEST_SIGNALS("meshwatch.ingest.signals", Type.COUNTER, "Signals accepted, by transport", List.of("transport")),
   INGEST_REJECTED("meshwatch.ingest.rejected", Type.COUNTER, "Requests or points rejected, by reason", List.of("reason")),
   ALERTS("meshwatch.alerts", Type.GAUGE,
@@ -47,10 +66,19 @@ public enum CollectorMetric {
     public static final String WINDOW_LABEL = "window";
     public static final String SEVERITY_LABEL = "severity";
     public static final String CONDITION_LABEL = "condition";
+    public static final String BOUND_LABEL = "bound";
+    public static final String CHECK_LABEL = "check";
+    public static final String CONSUMER_LABEL = "consumer";
+    public static final String OUTCOME_LABEL = "outcome";
+    public static final String STATUS_LABEL = "status";
 
     static final List<String> PRODUCT = List.of(PRODUCT_LABEL, DOMAIN_LABEL);
     static final List<String> SLO = List.of(PRODUCT_LABEL, DOMAIN_LABEL, SLO_LABEL);
     static final List<String> SLO_WINDOW = List.of(PRODUCT_LABEL, DOMAIN_LABEL, SLO_LABEL, WINDOW_LABEL);
+    static final List<String> SLO_BOUND = List.of(PRODUCT_LABEL, DOMAIN_LABEL, SLO_LABEL, BOUND_LABEL);
+    static final List<String> PRODUCT_CHECK = List.of(PRODUCT_LABEL, DOMAIN_LABEL, CHECK_LABEL, OUTCOME_LABEL);
+    static final List<String> PRODUCT_CONSUMER = List.of(PRODUCT_LABEL, DOMAIN_LABEL, CONSUMER_LABEL, OUTCOME_LABEL);
+    static final List<String> PRODUCT_STATUS = List.of(PRODUCT_LABEL, DOMAIN_LABEL, STATUS_LABEL);
     static final List<String> SLO_CONDITION = List.of(PRODUCT_LABEL, DOMAIN_LABEL, SLO_LABEL, SEVERITY_LABEL, CONDITION_LABEL);
   }
 

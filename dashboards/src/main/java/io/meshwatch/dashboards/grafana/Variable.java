@@ -1,0 +1,59 @@
+package io.meshwatch.dashboards.grafana;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A template variable. meshwatch uses {@code query} variables over a label of the collector's
+ * metrics ({@code label_values(metric, label)}), multi-valued with "All" as {@code allValue} (a regex
+ * matching every value, so panels select with {@code =~"$var"}), and {@code constant} ones.
+ */
+@JsonPropertyOrder({"name", "label", "type", "datasource", "query", "definition", "multi", "includeAll", "allValue",
+    "current", "refresh", "sort", "hide", "options"})
+public record Variable(
+    String name,
+    String label,
+    String type,
+    @Nullable DataSourceRef datasource,
+    String query,
+    @Nullable String definition,
+    boolean multi,
+    boolean includeAll,
+    @Nullable String allValue,
+    Option current,
+    int refresh,
+    int sort,
+    int hide,
+    List<Option> options) {
+
+  /** Refreshed when the dashboard loads. */
+  public static final int REFRESH_ON_LOAD = 1;
+  /** Sorted alphabetically, ascending. */
+  public static final int SORT_ALPHABETICAL = 1;
+
+  public Variable {
+    options = List.copyOf(options);
+  }
+
+  /** A multi-valued variable over {@code label} of {@code metric}'s series, "All" selected. */
+  public static Variable labelValues(String name, String label, DataSourceRef datasource, String metricSelector,
+      String labelName) {
+    String query = "label_values(" + metricSelector + ", " + labelName + ")";
+    return new Variable(name, label, "query", datasource, query, query, true, true, ".*", Option.ALL,
+        REFRESH_ON_LOAD, SORT_ALPHABETICAL, 0, List.of());
+  }
+
+  /** A hidden variable with one fixed value, e.g. the product a product dashboard shows. */
+  public static Variable constant(String name, String value) {
+    Option only = new Option(value, value, true);
+    return new Variable(name, name, "constant", null, value, null, false, false, null, only, 0, 0, 2, List.of(only));
+  }
+
+  /** One value of a variable and its text. */
+  @JsonPropertyOrder({"text", "value", "selected"})
+  public record Option(String text, String value, boolean selected) {
+    /** "All": Grafana's {@code $__all}, expanded to {@code allValue}. */
+    public static final Option ALL = new Option("All", "$__all", true);
+  }
+}

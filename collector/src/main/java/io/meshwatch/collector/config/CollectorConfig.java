@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param storage how the collector keeps what it acknowledged
  * @param tokens the accepted bearer tokens; none means the collector is open
  * @param alerting routing, receivers and timers of alerting
+ * @param dashboards where dashboards, provisioning and rules are written on start, if anywhere
  */
 public record CollectorConfig(
     String host,
@@ -39,7 +40,8 @@ public record CollectorConfig(
     Evaluation evaluation,
     Storage storage,
     Tokens tokens,
-    AlertingConfig alerting) {
+    AlertingConfig alerting,
+    DashboardsConfig dashboards) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -68,6 +70,15 @@ public record CollectorConfig(
     if (alerting == null) {
       throw new IllegalArgumentException("alerting settings are required (AlertingConfig.defaults() for the defaults)");
     }
+    if (dashboards == null) {
+      throw new IllegalArgumentException("dashboards settings are required (DashboardsConfig.NONE for none)");
+    }
+  }
+
+  /** With {@link DashboardsConfig#NONE}, for callers that generate no dashboards. */
+  public CollectorConfig(String host, int port, Path dataDir, @Nullable Path descriptorsDir, long maxBodyBytes,
+      Evaluation evaluation, Storage storage, Tokens tokens, AlertingConfig alerting) {
+    this(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, DashboardsConfig.NONE);
   }
 
   /** With {@link AlertingConfig#defaults()}, for callers that configure no alerting. */
@@ -78,7 +89,7 @@ public record CollectorConfig(
 
   /**
    * 127.0.0.1:8080, ./data, no descriptors, 4 MiB bodies, {@link Evaluation#DEFAULTS}, {@link Storage#DEFAULTS},
-   * no tokens, {@link AlertingConfig#defaults()}.
+   * no tokens, {@link AlertingConfig#defaults()}, no dashboards.
    */
   public static CollectorConfig defaults() {
     return new CollectorConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_DATA_DIR, null, DEFAULT_MAX_BODY_BYTES,
@@ -162,23 +173,27 @@ public record CollectorConfig(
   }
 
   public CollectorConfig withPort(int port) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards);
   }
 
   public CollectorConfig withDataDir(Path dataDir) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards);
   }
 
   public CollectorConfig withDescriptorsDir(@Nullable Path descriptorsDir) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards);
   }
 
   public CollectorConfig withTokens(Tokens tokens) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards);
   }
 
   public CollectorConfig withAlerting(AlertingConfig alerting) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards);
+  }
+
+  public CollectorConfig withDashboards(DashboardsConfig dashboards) {
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards);
   }
 
   private static void requirePositive(String field, @Nullable Duration duration) {

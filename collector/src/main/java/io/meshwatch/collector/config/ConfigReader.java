@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class ConfigReader {
 
   static final List<String> FIELDS = List.of("server", "dataDir", "descriptors", "evaluation", "storage", "tokens",
-      "alerting");
+      "alerting", "dashboards");
   static final List<String> SERVER = List.of("host", "port", "maxBodyBytes");
   static final List<String> EVALUATION = List.of("interval", "silenceTimeout", "maxClockSkew", "lateness");
   static final List<String> STORAGE = List.of("fsync", "snapshotInterval");
@@ -65,6 +65,7 @@ final class ConfigReader {
     Path descriptors = root.value("descriptors", false, "a directory", path -> directory(baseDir, path));
     Tokens tokens = TokensReader.read(root.map("tokens"));
     AlertingConfig alerting = AlertingConfigReader.read(root.map("alerting"));
+    DashboardsConfig dashboards = DashboardsConfigReader.read(root.map("dashboards"), baseDir);
     try {
       return checked(new CollectorConfig(
           or(value(server, "host", "a host name or address", ConfigReader::host), config.host()),
@@ -81,7 +82,8 @@ final class ConfigReader {
               or(value(storage, "fsync", "none, always or an interval such as 1s", ConfigReader::fsync), store.fsync()),
               or(value(storage, "snapshotInterval", "a duration", ConfigReader::positive), store.snapshotInterval())),
           tokens == null ? Tokens.NONE : tokens,
-          alerting == null ? config.alerting() : alerting), problems);
+          alerting == null ? config.alerting() : alerting,
+          dashboards == null ? config.dashboards() : dashboards), problems);
     } catch (IllegalArgumentException e) {
       // only reached when a rule of CollectorConfig has no check of its own above
       problems.error(root.line(), "", e.getMessage());

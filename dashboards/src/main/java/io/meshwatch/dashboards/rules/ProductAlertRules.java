@@ -73,7 +73,7 @@ final class ProductAlertRules {
         options.keepFiringFor(), sloLabels(ref, severity.label()), annotations));
   }
 
-  // meshwatch_slo_breaching is the collector's own state == breaching (never while no_data or
+  // The breaching gauge is the collector's own state == breaching (never while no_data or
   // insufficient_history), so it is the collector's condition itself rather than a re-derivation.
   private AlertingRule breaching(SloRef ref) {
     String condition = ref.gauge(CollectorMetric.SLO_BREACHING) + " == 1";

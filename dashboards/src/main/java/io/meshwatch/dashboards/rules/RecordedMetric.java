@@ -24,7 +24,7 @@ public enum RecordedMetric {
       List.of(Labels.PRODUCT_LABEL, Labels.DOMAIN_LABEL, Labels.SLO_LABEL, Labels.WINDOW_LABEL)),
   /**
    * The burn rate both windows of {@code condition} (e.g. {@code page-1h-5m}) must exceed: a constant
-   * for a rolling window, from {@code meshwatch_slo_window_seconds} for a calendar one.
+   * for a rolling window, from the window-seconds gauge for a calendar one.
    */
   SLO_BURN_THRESHOLD("slo:burn_threshold:ratio", CollectorMetric.SLO_WINDOW_SECONDS,
       List.of(Labels.PRODUCT_LABEL, Labels.DOMAIN_LABEL, Labels.SLO_LABEL, Labels.CONDITION_LABEL)),

@@ -32,7 +32,12 @@ public final class SampleDashboards {
 
   /** A dashboard of {@code domain}'s folder with uid {@code uid}, using every model kind. */
   public static GeneratedDashboard everyKind(String domain, String uid) {
-    return new GeneratedDashboard(GeneratedDashboard.Folder.domain(domain), dashboard(uid, "Every kind " + uid));
+    return everyKind(domain, uid, "Every kind " + uid);
+  }
+
+  /** The same with another title, i.e. a changed dashboard. */
+  public static GeneratedDashboard everyKind(String domain, String uid, String title) {
+    return new GeneratedDashboard(GeneratedDashboard.Folder.domain(domain), dashboard(uid, title));
   }
 
   /** A small dashboard in meshwatch's own folder. */

@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Installs the real programs the tests run against, from Debian's packages, when they are missing:
-# Prometheus + promtool (package prometheus) and Alertmanager (package prometheus-alertmanager).
+# Prometheus + promtool (package prometheus), Alertmanager (package prometheus-alertmanager), and
+# Node.js + npm (packages nodejs, npm) for the type check of dashboards against @grafana/schema.
 # Needs root (or sudo). Nothing is started here: each test starts and stops its own instance.
 set -euo pipefail
 
 missing=()
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v prometheus-alertmanager >/dev/null 2>&1 || missing+=(prometheus-alertmanager)
+{ command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; } || missing+=(nodejs npm)
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-peers: prometheus, promtool and alertmanager present"
+  echo "install-peers: prometheus, promtool, alertmanager, node and npm present"
   exit 0
 fi
 
@@ -29,4 +31,5 @@ for svc in prometheus prometheus-alertmanager prometheus-node-exporter; do
   $SUDO service "$svc" stop >/dev/null 2>&1 || true
 done
 command -v promtool >/dev/null && command -v prometheus-alertmanager >/dev/null
+command -v node >/dev/null && command -v npm >/dev/null
 echo "install-peers: done"

@@ -8,8 +8,10 @@ import org.jspecify.annotations.Nullable;
  * A template variable. meshwatch uses {@code query} variables over a label of the collector's
  * metrics ({@code label_values(metric, label)}), multi-valued with "All" as {@code allValue} (a regex
  * matching every value, so panels select with {@code =~"$var"}), and {@code constant} ones.
+ * There is no {@code definition} field: Grafana's UI writes one for query variables, but the published
+ * dashboard model ({@code @grafana/schema} VariableModel) has none, and Grafana shows the query instead.
  */
-@JsonPropertyOrder({"name", "label", "type", "datasource", "query", "definition", "multi", "includeAll", "allValue",
+@JsonPropertyOrder({"name", "label", "type", "datasource", "query", "multi", "includeAll", "allValue",
     "current", "refresh", "sort", "hide", "options"})
 public record Variable(
     String name,
@@ -17,7 +19,6 @@ public record Variable(
     String type,
     @Nullable DataSourceRef datasource,
     String query,
-    @Nullable String definition,
     boolean multi,
     boolean includeAll,
     @Nullable String allValue,
@@ -40,14 +41,14 @@ public record Variable(
   public static Variable labelValues(String name, String label, DataSourceRef datasource, String metricSelector,
       String labelName) {
     String query = "label_values(" + metricSelector + ", " + labelName + ")";
-    return new Variable(name, label, "query", datasource, query, query, true, true, ".*", Option.ALL,
+    return new Variable(name, label, "query", datasource, query, true, true, ".*", Option.ALL,
         REFRESH_ON_LOAD, SORT_ALPHABETICAL, 0, List.of());
   }
 
   /** A hidden variable with one fixed value, e.g. the product a product dashboard shows. */
   public static Variable constant(String name, String value) {
     Option only = new Option(value, value, true);
-    return new Variable(name, name, "constant", null, value, null, false, false, null, only, 0, 0, 2, List.of(only));
+    return new Variable(name, name, "constant", null, value, false, false, null, only, 0, 0, 2, List.of(only));
   }
 
   /** One value of a variable and its text. */

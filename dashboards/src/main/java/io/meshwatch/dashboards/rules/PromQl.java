@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the pieces of PromQL the rules need. Metric names come only from {@link CollectorMetric},
@@ -14,13 +15,35 @@ import java.util.TreeMap;
 final class PromQl {
   private PromQl() {}
 
+  /**
+   * The series Prometheus writes for every pending and firing alert, with the alert's labels plus
+   * {@code alertname} and {@code alertstate}. Prometheus' own name, not the collector's.
+   */
+  static final String ALERTS = "ALERTS";
+  static final String ALERTNAME = "alertname";
+  static final String ALERTSTATE = "alertstate";
+  static final String FIRING = "firing";
+
   /** {@code name{label="value",...}} with equality matchers, sorted by label. */
   static String selector(CollectorMetric metric, Map<String, String> matchers) {
-    StringBuilder out = new StringBuilder(metric.prometheusName()).append('{');
+    return selector(metric.prometheusName(), metric.labels(), matchers);
+  }
+
+  /** A selector of a recorded series. */
+  static String selector(RecordedMetric metric, Map<String, String> matchers) {
+    return selector(metric.recordName(), metric.labels(), matchers);
+  }
+
+  /** A selector of {@link #ALERTS}, which may match any label an alert has. */
+  static String alerts(Map<String, String> matchers) {
+    return selector(ALERTS, null, matchers);
+  }
+
+  private static String selector(String name, @Nullable List<String> labels, Map<String, String> matchers) {
+    StringBuilder out = new StringBuilder(name).append('{');
     new TreeMap<>(matchers).forEach((label, value) -> {
-      if (!metric.labels().contains(label)) {
-        throw new IllegalArgumentException(
-            metric.prometheusName() + " has no label '" + label + "', only " + metric.labels());
+      if (labels != null && !labels.contains(label)) {
+        throw new IllegalArgumentException(name + " has no label '" + label + "', only " + labels);
       }
       out.append(out.charAt(out.length() - 1) == '{' ? "" : ",").append(label).append("=").append(quote(value));
     });
@@ -37,7 +60,10 @@ final class PromQl {
     return "on (" + String.join(", ", labels) + ")";
   }
 
-  /** A threshold as PromQL reads it: {@code 14.4}, {@code 6}. */
+  /**
+   * A threshold as PromQL reads it: {@code 14.4}, {@code 6}. The shortest decimal that reads back as
+   * the same double, so PromQL compares against exactly the value the collector compares against.
+   */
   static String number(double value) {
     return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }

@@ -2,6 +2,7 @@ package io.meshwatch.dashboards.rules;
 
 import io.meshwatch.model.DataProduct;
 import io.meshwatch.model.ProductId;
+import io.meshwatch.model.SloSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,10 +20,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Generates Prometheus rule files from data product descriptors: one file per domain, holding one
- * group with the domain's recording rules first, then per product (by id) its silent-agent alert and
- * per SLO (by name) the page and ticket burn-rate alerts and the breach alert. The same descriptors
- * always give byte-identical files.
+ * Generates Prometheus rule files from data product descriptors that alert as the collector's own
+ * evaluation does: one file per domain, holding one group with the domain's recording rules first,
+ * then per product (by id) its SLOs' recording rules (by name), its silent-agent alert and per SLO
+ * the page and ticket burn-rate alerts over the SLO's own burn conditions and the breach alert. The
+ * same descriptors always give byte-identical files.
  *
  * <pre>{@code
  * List<Path> files = new PrometheusRulesGenerator(RulesOptions.DEFAULTS)
@@ -94,7 +96,12 @@ public final class PrometheusRulesGenerator {
     List<Rule> rules = new ArrayList<>(DomainRecordingRules.rules(domain));
     products.stream()
         .sorted(Comparator.comparing(p -> p.id().toString()))
-        .forEach(product -> rules.addAll(alertRules.rules(product)));
+        .forEach(product -> {
+          List<SloSpec> slos = product.slos().stream().sorted(Comparator.comparing(SloSpec::name)).toList();
+          // Recorded before the alerts that read them, so both see the same evaluation.
+          slos.forEach(slo -> rules.addAll(SloRecordingRules.rules(new SloRef(product, slo))));
+          rules.addAll(alertRules.rules(product, slos));
+        });
     return new RuleFile(List.of(new RuleGroup("meshwatch-" + domain, options.evaluationInterval(), rules)));
   }
 }

@@ -21,4 +21,7 @@ final class RuleLabels {
   static final String SUMMARY = "summary";
   static final String DESCRIPTION = "description";
   static final String RUNBOOK_URL = "runbook_url";
+  static final String DASHBOARD_URL = "dashboard_url";
+  /** The burn conditions an alert stands for, e.g. {@code page-1h-5m, page-6h-30m}. */
+  static final String CONDITIONS = "conditions";
 }

@@ -1,10 +1,14 @@
 package io.meshwatch.dashboards.rules;
 
-import io.meshwatch.model.BurnRateThresholds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.meshwatch.model.BurnCondition;
 import io.meshwatch.model.CollectorMetric;
+import io.meshwatch.model.DataProduct;
+import io.meshwatch.model.DurationLabel;
+import io.meshwatch.model.SloSpec;
+import io.meshwatch.model.SloWindow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,42 +86,138 @@ class PrometheusRulesGeneratorTest {
   }
 
   @Test
-  void generate_pageAlertIsTwoWindowPairsMatchedOnTheSloIdentity() {
-    AlertingRule page = alerts("sales").stream()
-        .filter(r -> r.labels().get("slo") != null && r.labels().get("slo").equals("fresh-within-1h")
-            && "page".equals(r.labels().get("severity")))
-        .findFirst().orElseThrow();
+  void generate_pageAlertIsAnyPageConditionAtTheSlosThresholdUnlessNoData() {
+    AlertingRule page = alert("sales", "fresh-within-1h", "page");
 
     assertThat(page.alert()).isEqualTo("MeshwatchErrorBudgetBurn");
+    // 2 % of a 28-day budget in 1h is 13.44x, 5 % in 6h is 5.6x; the collector's doubles exactly.
     assertThat(page.expr()).isEqualTo("""
         (
-          max by (product, domain, slo) (meshwatch_slo_burn_rate{product="sales.orders",slo="fresh-within-1h",window="1h"}) > 14.4
-          and on (product, domain, slo)
-          max by (product, domain, slo) (meshwatch_slo_burn_rate{product="sales.orders",slo="fresh-within-1h",window="5m"}) > 14.4
+          max by (product, domain, slo) (
+            (
+              slo:burn_rate:ratio{product="sales.orders",slo="fresh-within-1h",window="1h"} > 13.44
+              and on (product, domain, slo)
+              slo:burn_rate:ratio{product="sales.orders",slo="fresh-within-1h",window="5m"} > 13.44
+            )
+            or
+            (
+              slo:burn_rate:ratio{product="sales.orders",slo="fresh-within-1h",window="6h"} > 5.6
+              and on (product, domain, slo)
+              slo:burn_rate:ratio{product="sales.orders",slo="fresh-within-1h",window="30m"} > 5.6
+            )
+          )
         )
+        unless on (product, domain, slo)
+        max by (product, domain, slo) (meshwatch_slo_no_data{product="sales.orders",slo="fresh-within-1h"}) == 1
         or
         (
-          max by (product, domain, slo) (meshwatch_slo_burn_rate{product="sales.orders",slo="fresh-within-1h",window="6h"}) > 6
+          max by (product, domain, slo) (ALERTS{alertname="MeshwatchErrorBudgetBurn",alertstate="firing",product="sales.orders",severity="page",slo="fresh-within-1h"})
           and on (product, domain, slo)
-          max by (product, domain, slo) (meshwatch_slo_burn_rate{product="sales.orders",slo="fresh-within-1h",window="30m"}) > 6
+          max by (product, domain, slo) (meshwatch_slo_no_data{product="sales.orders",slo="fresh-within-1h"}) == 1
         )""");
     assertThat(page.labels()).containsEntry("team", "sales-team").containsEntry("domain", "sales")
-        .containsEntry("product", "sales.orders").containsEntry("sli", "freshness");
-    assertThat(page.annotations()).containsEntry("runbook_url", "https://runbooks.example.com/sales/orders");
+        .containsEntry("product", "sales.orders").containsEntry("sli", "freshness").doesNotContainKey("window");
+    assertThat(page.annotations())
+        .containsEntry("runbook_url", "https://runbooks.example.com/sales/orders")
+        .containsEntry("conditions", "page-1h-5m, page-6h-30m")
+        .hasEntrySatisfying("description", d -> assertThat(d).contains("page-1h-5m: 1h and 5m above 13.44x; page-6h-30m: 6h and 30m above 5.6x"));
     assertThat(page.forDuration()).isEqualTo(Duration.ofMinutes(2));
     assertThat(page.keepFiringFor()).isEqualTo(Duration.ofMinutes(5));
   }
 
   @Test
-  void generate_usesConfiguredThresholdsAndTimings() {
-    RulesOptions options = new RulesOptions(Duration.ofMinutes(1), Duration.ZERO, Duration.ofMinutes(10),
-        new BurnRateThresholds(10, 5, 2, 0.5));
-    List<AlertingRule> rules = new PrometheusRulesGenerator(options).generate(List.of(Mesh.LEDGER)).get("finance")
-        .groups().get(0).rules().stream().filter(AlertingRule.class::isInstance).map(AlertingRule.class::cast).toList();
+  void generate_rollingThresholdsAreTheCollectorsOwnDoubles() {
+    Pattern constant = Pattern.compile("window=\"(\\w+)\"\\} > ([0-9.]+)");
+    for (DataProduct product : Mesh.ALL) {
+      for (SloSpec slo : product.slos()) {
+        if (!(slo.window() instanceof SloWindow.Rolling rolling)) {
+          continue;
+        }
+        for (BurnCondition condition : slo.burnConditions()) {
+          String expr = alert(product.domain(), slo.name(), condition.severity().label()).expr();
+          Matcher m = constant.matcher(expr);
+          List<Double> thresholds = new ArrayList<>();
+          while (m.find()) {
+            if (m.group(1).equals(DurationLabel.of(condition.longWindow()))) {
+              thresholds.add(Double.parseDouble(m.group(2)));
+            }
+          }
+          assertThat(thresholds).as("%s %s %s", product.id(), slo.name(), condition.label())
+              .contains(condition.burnRate(rolling.length()));
+        }
+      }
+    }
+  }
 
-    assertThat(rules).filteredOn(r -> "ticket".equals(r.labels().get("severity")) && r.alert().equals("MeshwatchErrorBudgetBurn"))
-        .singleElement().satisfies(r -> {
-          assertThat(r.expr()).contains("window=\"1d\"}) > 2", "window=\"3d\"}) > 0.5");
+  @Test
+  void generate_calendarSloComparesWithThresholdsRecordedFromTheCurrentPeriodsLength() {
+    List<Rule> rules = generator.generate(Mesh.ALL).get("finance").groups().get(0).rules();
+    List<RecordingRule> thresholds = rules.stream().filter(RecordingRule.class::isInstance).map(RecordingRule.class::cast)
+        .filter(r -> r.record().equals("slo:burn_threshold:ratio") && r.expr().contains("closed-monthly")).toList();
+    AlertingRule page = alert("finance", "closed-monthly", "page");
+
+    assertThat(thresholds).extracting(r -> r.labels().get("condition"))
+        .containsExactly("page-1h-5m", "page-6h-30m", "ticket-1d-2h", "ticket-3d-6h");
+    assertThat(thresholds.get(0).expr()).isEqualTo(
+        "0.02 * (max by (product, domain, slo) (meshwatch_slo_window_seconds{product=\"finance.ledger\",slo=\"closed-monthly\"}) * 1000) / 3600000");
+    assertThat(page.expr()).contains("""
+        slo:burn_rate:ratio{product="finance.ledger",slo="closed-monthly",window="1h"} > on (product, domain, slo) \
+        slo:burn_threshold:ratio{condition="page-1h-5m",product="finance.ledger",slo="closed-monthly"}
+        """);
+    assertThat(page.annotations()).containsEntry("dashboard_url", "https://grafana.example.com/d/finance-ledger")
+        .hasEntrySatisfying("description", d -> assertThat(d).contains("page-1h-5m: 1h and 5m above 2% of the month's budget in 1h"));
+  }
+
+  @Test
+  void generate_customConditionAlertsOnItsOwnWindowsAndAnSloWithoutTicketConditionsHasNoTicketAlert() {
+    List<AlertingRule> reads = alerts("sales").stream().filter(r -> "reads".equals(r.labels().get("slo"))).toList();
+
+    assertThat(reads).extracting(r -> r.alert() + "/" + r.labels().get("severity"))
+        .containsExactly("MeshwatchErrorBudgetBurn/page", "MeshwatchSloBreaching/ticket");
+    assertThat(reads.get(0).expr()).contains(
+        "slo:burn_rate:ratio{product=\"sales.customers\",slo=\"reads\",window=\"12h\"} > 3\n",
+        "slo:burn_rate:ratio{product=\"sales.customers\",slo=\"reads\",window=\"1h\"} > 3\n");
+    assertThat(reads.get(0).annotations()).containsEntry("conditions", "page-12h-1h");
+  }
+
+  @Test
+  void generate_recordsEachSlosSeriesBeforeItsAlerts() {
+    List<Rule> rules = generator.generate(List.of(Mesh.CUSTOMERS)).get("sales").groups().get(0).rules();
+
+    assertThat(rules).extracting(r -> r instanceof RecordingRule rec ? rec.record() : ((AlertingRule) r).alert())
+        .containsExactly("product_window:meshwatch_slo_burn_rate:max", "product:meshwatch_slo_error_budget_remaining:min",
+            "domain:meshwatch_slo_breaching:sum",
+            "slo:sli:ratio", "slo:compliance:ratio", "slo:objective:ratio", "slo:error_budget_remaining:ratio",
+            "slo:burn_rate:ratio", "slo:burn_threshold:ratio",
+            "MeshwatchAgentSilent", "MeshwatchErrorBudgetBurn", "MeshwatchSloBreaching");
+    assertThat(rules.get(7).expr()).isEqualTo(
+        "max by (product, domain, slo, window) (meshwatch_slo_burn_rate{product=\"sales.customers\",slo=\"reads\"})");
+    // A rolling window's threshold is a constant; the rule's labels name the SLO and condition.
+    assertThat(rules.get(8).expr()).isEqualTo("vector(3)");
+    assertThat(rules.get(8).labels()).containsExactly(Map.entry("condition", "page-12h-1h"), Map.entry("domain", "sales"),
+        Map.entry("product", "sales.customers"), Map.entry("slo", "reads"));
+  }
+
+  @Test
+  void generate_breachAlertIsTheCollectorsBreachingStateHeldWhileNoData() {
+    AlertingRule breach = alert("finance", "runs", "ticket", "MeshwatchSloBreaching");
+
+    assertThat(breach.expr()).startsWith("""
+        (
+          max by (product, domain, slo) (meshwatch_slo_breaching{product="finance.ledger",slo="runs"}) == 1
+        )
+        unless on (product, domain, slo)
+        """).contains("ALERTS{alertname=\"MeshwatchSloBreaching\",alertstate=\"firing\",product=\"finance.ledger\",slo=\"runs\"}");
+  }
+
+  @Test
+  void generate_usesConfiguredTimings() {
+    RulesOptions options = new RulesOptions(Duration.ofMinutes(1), Duration.ZERO, Duration.ofMinutes(10));
+    RuleGroup group = new PrometheusRulesGenerator(options).generate(List.of(Mesh.LEDGER)).get("finance").groups().get(0);
+
+    assertThat(group.interval()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(group.rules()).filteredOn(AlertingRule.class::isInstance).map(AlertingRule.class::cast).isNotEmpty()
+        .allSatisfy(r -> {
           assertThat(r.forDuration()).isZero();
           assertThat(r.keepFiringFor()).isEqualTo(Duration.ofMinutes(10));
         });
@@ -156,6 +256,16 @@ class PrometheusRulesGeneratorTest {
     try (Stream<Path> left = Files.list(dir)) {
       assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("meshwatch-sales.rules.yml", "rules");
     }
+  }
+
+  private AlertingRule alert(String domain, String slo, String severity) {
+    return alert(domain, slo, severity, "MeshwatchErrorBudgetBurn");
+  }
+
+  private AlertingRule alert(String domain, String slo, String severity, String name) {
+    return alerts(domain).stream()
+        .filter(r -> r.alert().equals(name) && slo.equals(r.labels().get("slo")) && severity.equals(r.labels().get("severity")))
+        .findFirst().orElseThrow();
   }
 
   private List<AlertingRule> alerts(String domain) {

@@ -24,6 +24,8 @@ import io.meshwatch.collector.metrics.SloMetrics;
 import io.meshwatch.collector.persist.DurableSignals;
 import io.meshwatch.collector.persist.EngineState;
 import io.meshwatch.collector.slo.SloEngine;
+import io.meshwatch.dashboards.GeneratedTree;
+import io.meshwatch.dashboards.MonitoringFiles;
 import io.meshwatch.model.DataProduct;
 import io.meshwatch.model.ProductStatus;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -38,9 +40,9 @@ import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,6 +113,7 @@ public final class MeshwatchCollector implements AutoCloseable {
     DescriptorStore store = new DescriptorStore(config.dataDir());
     loadDescriptors(config, catalog, store);
     products.forEach(catalog::register);
+    writeDashboards(config, catalog.all());
     IngestLimits limits = ingestLimits(config);
     DurableSignals durable = openDurable(config, engine, clock);
     durableRef.set(durable);
@@ -162,6 +165,20 @@ public final class MeshwatchCollector implements AutoCloseable {
     } catch (IOException e) {
       LOG.warn("registered {}, but could not snapshot after it; a restart may replay its recent signals against"
           + " the registration as of restart", product.id(), e);
+    }
+  }
+
+  /** Writes dashboards, provisioning and rules for the products at start, when the config asks for them. */
+  private static void writeDashboards(CollectorConfig config, List<DataProduct> products) {
+    Path out = config.dashboards().out();
+    if (out == null) {
+      return;
+    }
+    try {
+      GeneratedTree.Summary summary = MonitoringFiles.write(out, products, config.dashboards().options(config.alerting()));
+      LOG.info("dashboards, provisioning and rules in {}: {}", out.toAbsolutePath().normalize(), summary.describe());
+    } catch (IOException | RuntimeException e) {
+      throw new StartupException("cannot write dashboards into " + out + " (dashboards.out): " + e.getMessage(), e);
     }
   }
 

@@ -59,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
     CollectorConfig config = new CollectorConfig(base.host(), base.port(), base.dataDir(), base.descriptorsDir(),
         base.maxBodyBytes(), new CollectorConfig.Evaluation(DEMO_EVALUATION_INTERVAL, DEMO_SILENCE_TIMEOUT,
             base.evaluation().maxClockSkew(), base.evaluation().lateness()), base.storage(),
-        new Tokens(Set.of(adminToken), ingest), base.alerting());
+        new Tokens(Set.of(adminToken), ingest), base.alerting(), base.dashboards());
     MeshwatchCollector collector = MeshwatchCollector.start(config, InstantSource.system(),
         products.stream().map(DemoProduct::descriptor).toList());
     DemoSimulator simulator = new DemoSimulator(collector.uri(), products, tokenByProduct, InstantSource.system());

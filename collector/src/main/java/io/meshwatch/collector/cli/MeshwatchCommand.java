@@ -22,14 +22,18 @@ import picocli.CommandLine.Spec;
     name = "meshwatch",
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersionProvider.class,
-    description = "Observability and SLOs for a data mesh: run the collector, try the demo, check descriptors.",
-    subcommands = {ServeCommand.class, DemoCommand.class, ValidateCommand.class, HelpCommand.class},
+    description = "Observability and SLOs for a data mesh: run the collector, try the demo, check descriptors, "
+        + "generate Grafana dashboards and Prometheus rules.",
+    subcommands = {ServeCommand.class, DemoCommand.class, ValidateCommand.class, DashboardsCommand.class,
+        HelpCommand.class},
     footer = {
       "",
       "Examples:",
       "  meshwatch demo                           a collector and a simulated mesh",
       "  meshwatch serve --config meshwatch.yaml  the collector, configured by a file",
       "  meshwatch validate descriptors/          check descriptors before deploying",
+      "  meshwatch dashboards generate --descriptors descriptors/ --out monitoring/",
+      "                                           Grafana dashboards, provisioning, Prometheus rules",
       "  meshwatch help validate                  the help of one command"})
 public final class MeshwatchCommand implements Runnable {
 
@@ -38,7 +42,7 @@ public final class MeshwatchCommand implements Runnable {
   /** Without a subcommand there is nothing to do: a usage error, with the list of commands. */
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing a command: serve, demo or validate");
+    throw new ParameterException(spec.commandLine(), "Missing a command: serve, demo, validate or dashboards");
   }
 
   public static void main(String[] args) {

@@ -1,5 +1,11 @@
 package io.meshwatch.collector.config;
 
+import io.meshwatch.alerting.AlertingConfig;
+import io.meshwatch.dashboards.DashboardOptions;
+import io.meshwatch.dashboards.MonitoringFiles;
+import io.meshwatch.dashboards.grafana.DataSourceRef;
+import io.meshwatch.dashboards.provisioning.ProvisioningOptions;
+import io.meshwatch.dashboards.rules.RulesOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
@@ -12,18 +18,33 @@ import org.jspecify.annotations.Nullable;
  * @param prometheusUrl the Prometheus the provisioned Grafana data source points at
  * @param collectorUrl this collector's address as Grafana users reach it, for links to product pages;
  *     {@code null} for no such links
+ * @param grafanaDashboardsPath where Grafana sees {@code out/dashboards} when not at the same path (a
+ *     container, another host), or {@code null}
  */
-public record DashboardsConfig(@Nullable Path out, URI prometheusUrl, @Nullable URI collectorUrl) {
+public record DashboardsConfig(
+    @Nullable Path out, URI prometheusUrl, @Nullable URI collectorUrl, @Nullable String grafanaDashboardsPath) {
 
   /** Prometheus on localhost:9090, as it runs by default. */
   public static final URI DEFAULT_PROMETHEUS_URL = URI.create("http://localhost:9090");
 
   /** Nothing is written. */
-  public static final DashboardsConfig NONE = new DashboardsConfig(null, DEFAULT_PROMETHEUS_URL, null);
+  public static final DashboardsConfig NONE = new DashboardsConfig(null, DEFAULT_PROMETHEUS_URL, null, null);
 
   public DashboardsConfig {
     if (prometheusUrl == null) {
       throw new IllegalArgumentException("dashboards.prometheusUrl is required");
     }
+  }
+
+  /**
+   * How to generate: the provisioned data source, these links and Prometheus, and rules whose
+   * {@code for} and {@code keep_firing_for} are the collector's own alerting timers, so that
+   * Prometheus alerts when the collector does.
+   */
+  public MonitoringFiles.Options options(AlertingConfig alerting) {
+    return new MonitoringFiles.Options(
+        new DashboardOptions(DataSourceRef.prometheus(DashboardOptions.PROVISIONED_DATASOURCE_UID), collectorUrl),
+        new ProvisioningOptions(prometheusUrl, grafanaDashboardsPath),
+        new RulesOptions(RulesOptions.DEFAULTS.evaluationInterval(), alerting.pendingFor(), alerting.keepFiringFor()));
   }
 }

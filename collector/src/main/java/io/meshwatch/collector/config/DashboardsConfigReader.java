@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** Reads the {@code dashboards} section: {@code out}, {@code prometheusUrl}, {@code collectorUrl}. */
+/** Reads the {@code dashboards} section: {@code out}, {@code prometheusUrl}, {@code collectorUrl}, {@code grafanaDashboardsPath}. */
 final class DashboardsConfigReader {
 
-  static final List<String> FIELDS = List.of("out", "prometheusUrl", "collectorUrl");
+  static final List<String> FIELDS = List.of("out", "prometheusUrl", "collectorUrl", "grafanaDashboardsPath");
 
   private DashboardsConfigReader() {}
 
@@ -23,7 +23,9 @@ final class DashboardsConfigReader {
     Path out = section.value("out", true, "a directory", path -> baseDir.resolve(path).normalize());
     URI prometheus = section.value("prometheusUrl", false, "an http(s) URL", DashboardsConfigReader::httpUrl);
     URI collector = section.value("collectorUrl", false, "an http(s) URL", DashboardsConfigReader::httpUrl);
-    return new DashboardsConfig(out, ConfigReader.or(prometheus, DashboardsConfig.DEFAULT_PROMETHEUS_URL), collector);
+    String grafanaPath = section.string("grafanaDashboardsPath");
+    return new DashboardsConfig(out, ConfigReader.or(prometheus, DashboardsConfig.DEFAULT_PROMETHEUS_URL), collector,
+        grafanaPath);
   }
 
   static URI httpUrl(String text) {

@@ -55,7 +55,7 @@ class MeshwatchCommandTest {
   void noCommandOrUnknownCommandIsAUsageError() {
     Cli none = Cli.run();
     assertThat(none.exitCode()).isEqualTo(2);
-    assertThat(none.err()).contains("Missing a command: serve, demo or validate", "Usage: meshwatch");
+    assertThat(none.err()).contains("Missing a command: serve, demo, validate or dashboards", "Usage: meshwatch");
 
     assertThat(Cli.run("serv").exitCode()).isEqualTo(2);
   }

@@ -71,7 +71,7 @@ final class Health {
     columns.add(column(4, "Agent", null, Fields.problems(), Fields.agent()));
     FieldDefaults defaults = Fields.value(Fields.COUNT, null, null, Fields.plain(), List.of());
     int height = Math.min(20, Math.max(6, products + 3));
-    return Panels.table("Products", "One row per product: worst SLO status, least error budget left over its SLOs, "
+    return Panels.table("Product health", "One row per product: worst SLO status, least error budget left over its SLOs, "
         + "fastest burn over " + WORST_BURN_WINDOW.label() + ", burn conditions holding plus SLOs breaching, and "
         + "whether its agent has gone silent.", height, queries, defaults, columns, "SLO status");
   }

@@ -21,7 +21,7 @@ import java.util.List;
  * thresholds, rolling and calendar windows, custom burn conditions; a product without SLOs; links
  * present and absent.
  */
-final class Mesh {
+public final class Mesh {
   private Mesh() {}
 
   static final DataProduct ORDERS = new DataProduct(ProductId.parse("sales.orders"), "sales-team",
@@ -55,5 +55,6 @@ final class Mesh {
               new SloWindow.Calendar(CalendarPeriod.MONTH, ZoneId.of("Europe/Berlin")), List.of(),
               List.of(new BurnCondition(Severity.PAGE, Duration.ofHours(12), Duration.ofHours(1), 0.1)), Duration.ofDays(1))));
 
-  static final List<DataProduct> ALL = List.of(ORDERS, LEDGER, CUSTOMERS, FX_RATES, SHIPMENTS);
+  /** Every product above. */
+  public static final List<DataProduct> ALL = List.of(ORDERS, LEDGER, CUSTOMERS, FX_RATES, SHIPMENTS);
 }

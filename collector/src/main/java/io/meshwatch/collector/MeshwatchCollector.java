@@ -75,8 +75,8 @@ public final class MeshwatchCollector implements AutoCloseable {
   private final long snapshotTimer;
 
   private MeshwatchCollector(Vertx vertx, Catalog catalog, SloEngine engine, SloMetrics sloMetrics,
-      SignalMetrics signalMetrics, DurableSignals durable, Alerting alerting, AlertingMetrics alertingMetrics, URI uri, CollectorConfig config,
-      InstantSource clock) {
+      SignalMetrics signalMetrics, DurableSignals durable, Alerting alerting, AlertingMetrics alertingMetrics, URI uri,
+      CollectorConfig config, InstantSource clock) {
     this.vertx = vertx;
     this.catalog = catalog;
     this.engine = engine;
@@ -146,7 +146,8 @@ public final class MeshwatchCollector implements AutoCloseable {
     }
     URI uri = URI.create("http://" + config.host() + ":" + http.actualPort());
     MeshwatchCollector collector = new MeshwatchCollector(
-        vertx, catalog, engine, new SloMetrics(registry, catalog::find), signalMetrics, durable, alerting, alertingMetrics, uri, config, clock);
+        vertx, catalog, engine, new SloMetrics(registry, catalog::find), signalMetrics, durable, alerting,
+        alertingMetrics, uri, config, clock);
     collector.evaluateNow();
     alerting.start();
     LOG.info("meshwatch collector listening on {}, data dir {}, {} products loaded",

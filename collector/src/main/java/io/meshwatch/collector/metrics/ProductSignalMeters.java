@@ -19,9 +19,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class ProductSignalMeters {
 
-  static final String PASSED = "passed";
-  static final String FAILED = "failed";
-  static final String SUCCEEDED = "succeeded";
+  private static final String PASSED = "passed";
+  private static final String FAILED = "failed";
+  private static final String SUCCEEDED = "succeeded";
 
   private final MeterRegistry registry;
   private final Tags product;

@@ -19,7 +19,9 @@ import io.meshwatch.collector.ingest.OtlpMetricsDecoder;
 import io.meshwatch.collector.journal.FsyncPolicy;
 import io.meshwatch.collector.journal.JournalOptions;
 import io.meshwatch.collector.metrics.AlertingMetrics;
+import io.meshwatch.collector.metrics.DescriptorMetrics;
 import io.meshwatch.collector.metrics.IngestMetrics;
+import io.meshwatch.collector.metrics.SignalMetrics;
 import io.meshwatch.collector.metrics.SloMetrics;
 import io.meshwatch.collector.persist.DurableSignals;
 import io.meshwatch.collector.persist.EngineState;
@@ -37,6 +39,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +67,7 @@ public final class MeshwatchCollector implements AutoCloseable {
   private final Catalog catalog;
   private final SloEngine engine;
   private final SloMetrics sloMetrics;
+  private final SignalMetrics signalMetrics;
   private final DurableSignals durable;
   private final Alerting alerting;
   private final AlertingMetrics alertingMetrics;
@@ -73,12 +77,13 @@ public final class MeshwatchCollector implements AutoCloseable {
   private final long snapshotTimer;
 
   private MeshwatchCollector(Vertx vertx, Catalog catalog, SloEngine engine, SloMetrics sloMetrics,
-      DurableSignals durable, Alerting alerting, AlertingMetrics alertingMetrics, URI uri, CollectorConfig config,
-      InstantSource clock) {
+      SignalMetrics signalMetrics, DurableSignals durable, Alerting alerting, AlertingMetrics alertingMetrics, URI uri,
+      CollectorConfig config, InstantSource clock) {
     this.vertx = vertx;
     this.catalog = catalog;
     this.engine = engine;
     this.sloMetrics = sloMetrics;
+    this.signalMetrics = signalMetrics;
     this.durable = durable;
     this.alerting = alerting;
     this.alertingMetrics = alertingMetrics;
@@ -111,7 +116,7 @@ public final class MeshwatchCollector implements AutoCloseable {
     AtomicReference<@Nullable DurableSignals> durableRef = new AtomicReference<>();
     catalog.onRegister(product -> register(engine, durableRef.get(), product));
     DescriptorStore store = new DescriptorStore(config.dataDir());
-    loadDescriptors(config, catalog, store);
+    List<DescriptorProblem> descriptorProblems = loadDescriptors(config, catalog, store);
     products.forEach(catalog::register);
     writeDashboards(config, catalog.all());
     IngestLimits limits = ingestLimits(config);
@@ -119,6 +124,8 @@ public final class MeshwatchCollector implements AutoCloseable {
     durableRef.set(durable);
 
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new DescriptorMetrics(registry).loaded(descriptorProblems);
+    SignalMetrics signalMetrics = new SignalMetrics(registry);
     AlertingMetrics alertingMetrics = new AlertingMetrics(registry);
     Alerting alerting = openAlerting(config, catalog, clock, alertingMetrics, durable);
     alertingMetrics.watchOutbox(alerting::pendingNotifications);
@@ -127,7 +134,7 @@ public final class MeshwatchCollector implements AutoCloseable {
         otlpDecoder(clock, limits, catalog, durable),
         new JsonEventDecoder(clock, limits),
         new Authorizer(config.tokens()),
-        new IngestMetrics(registry), registry, config.maxBodyBytes(), clock);
+        new IngestMetrics(registry), signalMetrics, registry, config.maxBodyBytes(), clock);
 
     Vertx vertx = Vertx.vertx();
     HttpVerticle http = new HttpVerticle(services, config.host(), config.port());
@@ -142,7 +149,8 @@ public final class MeshwatchCollector implements AutoCloseable {
     }
     URI uri = URI.create("http://" + config.host() + ":" + http.actualPort());
     MeshwatchCollector collector = new MeshwatchCollector(
-        vertx, catalog, engine, new SloMetrics(registry), durable, alerting, alertingMetrics, uri, config, clock);
+        vertx, catalog, engine, new SloMetrics(registry, catalog::find), signalMetrics, durable, alerting,
+        alertingMetrics, uri, config, clock);
     collector.evaluateNow();
     alerting.start();
     LOG.info("meshwatch collector listening on {}, data dir {}, {} products loaded",
@@ -236,25 +244,29 @@ public final class MeshwatchCollector implements AutoCloseable {
         defaults.maxEventsPerRequest(), config.evaluation().lateness());
   }
 
-  private static void loadDescriptors(CollectorConfig config, Catalog catalog, DescriptorStore store) {
+  /** Registers the descriptors of the descriptors dir and the data dir; returns the problems found (warnings only). */
+  private static List<DescriptorProblem> loadDescriptors(CollectorConfig config, Catalog catalog, DescriptorStore store) {
     try {
       Files.createDirectories(config.dataDir());
     } catch (IOException e) {
       throw new StartupException("cannot create data dir " + config.dataDir() + ": " + e.getMessage(), e);
     }
+    List<DescriptorProblem> problems = new ArrayList<>();
     if (config.descriptorsDir() != null) {
-      register(new DescriptorParser().parseDirectory(config.descriptorsDir()), catalog);
+      problems.addAll(register(new DescriptorParser().parseDirectory(config.descriptorsDir()), catalog));
     }
-    register(store.loadAll(), catalog);
+    problems.addAll(register(store.loadAll(), catalog));
+    return problems;
   }
 
-  private static void register(ParseResult parsed, Catalog catalog) {
+  private static List<DescriptorProblem> register(ParseResult parsed, Catalog catalog) {
     if (parsed.hasErrors()) {
       throw new StartupException("descriptor problems:\n  " + String.join("\n  ",
           parsed.problems().stream().map(DescriptorProblem::toString).toList()), null);
     }
     parsed.problems().forEach(p -> LOG.warn("{}", p));
     parsed.products().forEach(catalog::register);
+    return parsed.problems();
   }
 
   /** Evaluates every SLO now (the tick does this every evaluation interval) and publishes the result. */
@@ -263,6 +275,7 @@ public final class MeshwatchCollector implements AutoCloseable {
     durable.betweenRequests(() -> engine.classifyUpTo(now));
     List<ProductStatus> statuses = engine.evaluate(now);
     sloMetrics.publish(statuses);
+    signalMetrics.retain(catalog::contains);
     try {
       alerting.evaluate(statuses);
     } catch (AlertingStorageException e) {

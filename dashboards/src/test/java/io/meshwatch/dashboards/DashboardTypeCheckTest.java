@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meshwatch.dashboards.board.Mesh;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -18,6 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class DashboardTypeCheckTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String GENERATED = "generated-";
+  private static final DashboardOptions WITH_LINKS = new DashboardOptions(
+      DashboardOptions.DEFAULTS.datasource(), java.net.URI.create("https://meshwatch.example.com"));
   private static DashboardTypeCheck.Result result;
 
   @BeforeAll
@@ -27,6 +32,9 @@ class DashboardTypeCheckTest {
     Map<String, String> files = new TreeMap<>();
     files.put("every-kind", good);
     files.put("overview", SampleDashboards.overview("meshwatch mesh").json());
+    for (GeneratedDashboard generated : new DashboardGenerator(WITH_LINKS).generate(Mesh.ALL)) {
+      files.put(GENERATED + generated.dashboard().uid(), generated.json());
+    }
     files.put("dashboard-field-misspelled", edit(good, d -> d.set("titel", d.remove("title"))));
     files.put("custom-field-misspelled", edit(good, d -> {
       ObjectNode custom = (ObjectNode) panel(d, "timeseries").at("/fieldConfig/defaults/custom");
@@ -49,6 +57,16 @@ class DashboardTypeCheckTest {
     }));
     files.put("panel-type-unknown", edit(good, d -> ((ObjectNode) panel(d, "text")).put("type", "piechart")));
     result = check.check(files);
+  }
+
+  @Test
+  void check_everyGeneratedDashboardPasses() {
+    List<GeneratedDashboard> generated = new DashboardGenerator(WITH_LINKS).generate(Mesh.ALL);
+
+    assertThat(generated).hasSizeGreaterThan(5);
+    for (GeneratedDashboard dashboard : generated) {
+      assertThat(result.errorsIn(GENERATED + dashboard.dashboard().uid())).as(dashboard.dashboard().uid()).isEmpty();
+    }
   }
 
   @Test

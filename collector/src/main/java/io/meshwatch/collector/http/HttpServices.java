@@ -10,6 +10,7 @@ import io.meshwatch.collector.ingest.JsonEventDecoder;
 import io.meshwatch.collector.ingest.OtlpMetricsDecoder;
 import io.meshwatch.collector.ingest.RejectReason;
 import io.meshwatch.collector.metrics.IngestMetrics;
+import io.meshwatch.collector.metrics.SignalMetrics;
 import io.meshwatch.collector.persist.DurableSignals;
 import io.meshwatch.collector.slo.SloEngine;
 import io.meshwatch.model.Signal;
@@ -31,6 +32,7 @@ public record HttpServices(
     JsonEventDecoder events,
     Authorizer authorizer,
     IngestMetrics ingestMetrics,
+    SignalMetrics signalMetrics,
     PrometheusMeterRegistry registry,
     long maxBodyBytes,
     InstantSource clock) {
@@ -49,8 +51,8 @@ public record HttpServices(
   }
 
   /**
-   * Makes accepted signals durable, hands them to the SLO engine and counts them under
-   * {@code transport}.
+   * Makes accepted signals durable, hands them to the SLO engine, counts them under
+   * {@code transport} and publishes what they report.
    *
    * @return false if they could not be journaled (logged and counted as storage_failed): answer 503
    */
@@ -63,6 +65,7 @@ public record HttpServices(
       return false;
     }
     ingestMetrics.accepted(transport, signals.size());
+    signalMetrics.accepted(signals);
     return true;
   }
 }

@@ -6,31 +6,48 @@ import io.meshwatch.model.BurnCondition;
 import io.meshwatch.model.BurnWindow;
 import io.meshwatch.model.CollectorMetric;
 import io.meshwatch.model.CollectorMetric.Labels;
+import io.meshwatch.model.DataProduct;
+import io.meshwatch.model.DurationLabel;
+import io.meshwatch.model.ProductId;
 import io.meshwatch.model.ProductStatus;
+import io.meshwatch.model.SliKind;
+import io.meshwatch.model.SloSpec;
 import io.meshwatch.model.SloState;
 import io.meshwatch.model.SloStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Publishes each evaluation as gauges: one series per product, SLO (and burn window). Series of
  * products or SLOs that disappear are removed, so {@code /metrics} never shows a stale promise.
- * Unknown values (nothing measured yet) are NaN, which Prometheus stores as such.
+ * Unknown values (nothing measured yet) are NaN, which Prometheus stores as such. Thresholds come from
+ * the SLO's spec (looked up in the catalog) or, where it declares none, from what was learned.
  */
 public final class SloMetrics {
 
+  private static final Set<Duration> STANDARD_WINDOWS =
+      Arrays.stream(BurnWindow.values()).map(BurnWindow::duration).collect(Collectors.toUnmodifiableSet());
+
   private final MeterRegistry registry;
+  private final Function<ProductId, Optional<DataProduct>> products;
   private final Map<SeriesKey, Series> series = new HashMap<>();
 
-  public SloMetrics(MeterRegistry registry) {
+  /** {@code products} finds the descriptor (and so the SLO specs) of an evaluated product. */
+  public SloMetrics(MeterRegistry registry, Function<ProductId, Optional<DataProduct>> products) {
     this.registry = registry;
+    this.products = products;
   }
 
   /** Replaces the published values with {@code statuses}. Called from one thread at a time. */
@@ -59,6 +76,9 @@ public final class SloMetrics {
           set(seen, CollectorMetric.SLO_BURN_RATE, sloTags.and(Labels.WINDOW_LABEL, window.label()),
               orNaN(slo.burnRates().get(window)));
         }
+        customBurnWindows(seen, slo, sloTags);
+        set(seen, CollectorMetric.SLO_WINDOW_SECONDS, sloTags, SloThresholds.seconds(slo.window().length()));
+        thresholds(seen, slo, sloTags);
       }
     }
     series.entrySet().removeIf(entry -> {
@@ -68,6 +88,39 @@ public final class SloMetrics {
       registry.remove(entry.getValue().gauge);
       return true;
     });
+  }
+
+  // A condition on windows other than the standard seven can only be evaluated by Prometheus rules
+  // if the rates over its own windows are published too.
+  private void customBurnWindows(Set<SeriesKey> seen, SloStatus slo, Tags sloTags) {
+    for (BurnAlert alert : slo.burnAlerts()) {
+      Duration longWindow = alert.condition().longWindow();
+      Duration shortWindow = alert.condition().shortWindow();
+      if (!STANDARD_WINDOWS.contains(longWindow)) {
+        set(seen, CollectorMetric.SLO_BURN_RATE, sloTags.and(Labels.WINDOW_LABEL, DurationLabel.of(longWindow)),
+            orNaN(alert.longRate()));
+      }
+      if (!STANDARD_WINDOWS.contains(shortWindow)) {
+        set(seen, CollectorMetric.SLO_BURN_RATE, sloTags.and(Labels.WINDOW_LABEL, DurationLabel.of(shortWindow)),
+            orNaN(alert.shortRate()));
+      }
+    }
+  }
+
+  private void thresholds(Set<SeriesKey> seen, SloStatus slo, Tags sloTags) {
+    if (slo.kind() == SliKind.FRESHNESS) {
+      set(seen, CollectorMetric.SLO_FRESHNESS_THRESHOLD_SECONDS, sloTags, SloThresholds.freshnessSeconds(slo, spec(slo)));
+    } else if (slo.kind() == SliKind.VOLUME) {
+      double[] band = SloThresholds.volumeBand(slo, spec(slo));
+      set(seen, CollectorMetric.SLO_VOLUME_BAND_ROWS, sloTags.and(Labels.BOUND_LABEL, "lower"), band[0]);
+      set(seen, CollectorMetric.SLO_VOLUME_BAND_ROWS, sloTags.and(Labels.BOUND_LABEL, "upper"), band[1]);
+    }
+  }
+
+  private @Nullable SloSpec spec(SloStatus slo) {
+    return products.apply(slo.product())
+        .flatMap(product -> product.slos().stream().filter(spec -> spec.name().equals(slo.slo())).findFirst())
+        .orElse(null);
   }
 
   private void set(Set<SeriesKey> seen, CollectorMetric metric, Tags tags, double value) {

@@ -1,13 +1,15 @@
 package io.meshwatch.dashboards.grafana;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A template variable. meshwatch uses {@code query} variables over a label of the collector's
  * metrics ({@code label_values(metric, label)}), multi-valued with "All" as {@code allValue} (a regex
- * matching every value, so panels select with {@code =~"$var"}), and {@code constant} ones.
+ * matching every value, so panels select with {@code =~"$var"}), {@code custom} ones with given
+ * options, and {@code constant} ones.
  * There is no {@code definition} field: Grafana's UI writes one for query variables, but the published
  * dashboard model ({@code @grafana/schema} VariableModel) has none, and Grafana shows the query instead.
  */
@@ -43,6 +45,31 @@ public record Variable(
     String query = "label_values(" + metricSelector + ", " + labelName + ")";
     return new Variable(name, label, "query", datasource, query, true, true, ".*", Option.ALL,
         REFRESH_ON_LOAD, SORT_ALPHABETICAL, 0, List.of());
+  }
+
+  /**
+   * A single-valued variable whose options are given, e.g. an owner team shown by name whose value is
+   * a regex of the team's product ids. The first option is selected. Single-valued and without
+   * Grafana's "All" on purpose: Grafana then inserts the value as it is, where a multi-valued one
+   * would escape the regex.
+   */
+  public static Variable custom(String name, String label, List<Option> choices) {
+    if (choices.isEmpty()) {
+      throw new IllegalArgumentException("custom variable " + name + " needs at least one option");
+    }
+    List<Option> options = new ArrayList<>();
+    StringBuilder query = new StringBuilder();
+    for (int i = 0; i < choices.size(); i++) {
+      Option choice = choices.get(i);
+      if (choice.value().contains(",") || choice.text().contains(",") || choice.text().contains(" : ")) {
+        throw new IllegalArgumentException("custom variable " + name + " option '" + choice.text()
+            + "' must not contain ',' or ' : ' (they separate options), value '" + choice.value() + "'");
+      }
+      options.add(new Option(choice.text(), choice.value(), i == 0));
+      query.append(i == 0 ? "" : ",").append(choice.text()).append(" : ").append(choice.value());
+    }
+    return new Variable(name, label, "custom", null, query.toString(), false, false, null, options.get(0), 0, 0, 0,
+        options);
   }
 
   /** A hidden variable with one fixed value, e.g. the product a product dashboard shows. */

@@ -1,0 +1,52 @@
+package io.meshwatch.collector.metrics;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The values one label of one product may take on {@code /metrics}: the first {@code limit} distinct
+ * values as they are, every later one folded into {@link #OTHER}. A pipeline that puts a run id into
+ * a check or consumer name would otherwise grow the scrape (and Prometheus) without bound. Logs the
+ * first fold only, so a noisy reporter cannot flood the log either.
+ */
+final class BoundedLabelValues {
+
+  /** The value that stands for every value past the limit. */
+  static final String OTHER = "_other";
+
+  private static final Logger LOG = LoggerFactory.getLogger(BoundedLabelValues.class);
+
+  private final String what;
+  private final int limit;
+  private final Set<String> known = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean folded = new AtomicBoolean();
+
+  /** {@code what} names the label and product in the log line, e.g. {@code check of sales.orders}. */
+  BoundedLabelValues(String what, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("label value limit must be at least 1, got " + limit);
+    }
+    this.what = what;
+    this.limit = limit;
+  }
+
+  /** {@code value} if it is known or there is room for it, else {@link #OTHER}. */
+  String admit(String value) {
+    if (known.contains(value)) {
+      return value;
+    }
+    synchronized (this) {
+      if (known.contains(value) || known.size() < limit && known.add(value)) {
+        return value;
+      }
+    }
+    if (folded.compareAndSet(false, true)) {
+      LOG.warn("more than {} distinct values of the {}: '{}' and any further new ones are published as '{}'",
+          limit, what, value, OTHER);
+    }
+    return OTHER;
+  }
+}

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  meshwatch dashboards generate --descriptors descriptors/ --out monitoring/",
-      "  meshwatch dashboards push --descriptors descriptors/ --grafana-url http://grafana:3000",
+      "  meshwatch dashboards push --descriptors descriptors/ \\",
+      "      --grafana-url http://grafana:3000",
       "See docs/DASHBOARDS.md."})
 final class DashboardsCommand implements Runnable {
 

@@ -30,13 +30,16 @@ import picocli.CommandLine.Spec;
       "",
       "Layout of --out:",
       "  dashboards/<domain>/<uid>.json, dashboards/meshwatch/meshwatch-overview.json",
-      "  provisioning/datasources/meshwatch.yaml, provisioning/dashboards/meshwatch.yaml",
+      "  provisioning/datasources/meshwatch.yaml",
+      "  provisioning/dashboards/meshwatch.yaml",
       "  rules/meshwatch-<domain>.rules.yml",
-      "Give Grafana the provisioning directory (GF_PATHS_PROVISIONING) and Prometheus the rules (rule_files).",
+      "Point Grafana's GF_PATHS_PROVISIONING at provisioning/ and Prometheus's",
+      "rule_files at rules/*.rules.yml.",
       "",
       "Example:",
       "  meshwatch dashboards generate --descriptors descriptors/ --out monitoring/ \\",
-      "      --prometheus-url http://prometheus:9090 --collector-url https://meshwatch.example.com"})
+      "      --prometheus-url http://prometheus:9090 \\",
+      "      --collector-url https://meshwatch.example.com"})
 final class DashboardsGenerateCommand implements Callable<Integer> {
 
   @Mixin DescriptorSource source;

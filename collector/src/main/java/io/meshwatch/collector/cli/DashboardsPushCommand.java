@@ -31,11 +31,14 @@ import picocli.CommandLine.Spec;
       "dashboards Grafana already holds unchanged are left alone."},
     footer = {
       "",
-      "The token is a Grafana service account token with the Editor role (or an API key).",
-      "Exit status: 0 when every dashboard is in Grafana, 1 when any failed, 2 on a usage error.",
+      "The token: a Grafana service account token with the Editor role.",
+      "Exit status: 0 when every dashboard is in Grafana, 1 when any failed,",
+      "2 on a usage error.",
       "",
       "Example:",
-      "  GRAFANA_TOKEN=glsa_... meshwatch dashboards push --descriptors descriptors/ --grafana-url http://grafana:3000"})
+      "  export GRAFANA_TOKEN=glsa_...",
+      "  meshwatch dashboards push --descriptors descriptors/ \\",
+      "      --grafana-url http://grafana:3000"})
 final class DashboardsPushCommand implements Callable<Integer> {
 
   @Mixin DescriptorSource source;

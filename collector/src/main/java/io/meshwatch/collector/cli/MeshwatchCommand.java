@@ -32,8 +32,7 @@ import picocli.CommandLine.Spec;
       "  meshwatch demo                           a collector and a simulated mesh",
       "  meshwatch serve --config meshwatch.yaml  the collector, configured by a file",
       "  meshwatch validate descriptors/          check descriptors before deploying",
-      "  meshwatch dashboards generate --descriptors descriptors/ --out monitoring/",
-      "                                           Grafana dashboards, provisioning, Prometheus rules",
+      "  meshwatch dashboards generate --demo --out out/   dashboards and rules",
       "  meshwatch help validate                  the help of one command"})
 public final class MeshwatchCommand implements Runnable {
 

@@ -43,8 +43,10 @@ class MeshwatchCommandTest {
   @Test
   void help_footersFitEightyColumnsSoPicocliNeverWrapsThem() {
     CommandLine meshwatch = new CommandLine(new MeshwatchCommand());
-    List<CommandLine> commands = new java.util.ArrayList<>(meshwatch.getSubcommands().values());
-    commands.add(meshwatch);
+    List<CommandLine> commands = new java.util.ArrayList<>(List.of(meshwatch));
+    for (int i = 0; i < commands.size(); i++) {
+      commands.addAll(commands.get(i).getSubcommands().values());
+    }
     for (CommandLine command : commands) {
       assertThat(command.getCommandSpec().usageMessage().footer()).as(command.getCommandName())
           .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));

@@ -65,6 +65,7 @@ class ConfigDocTest {
     ReceiversReader.FIELDS.forEach(field -> fields.add("alerting.receivers[]." + field));
     ConfigReader.EVALUATION.forEach(field -> fields.add("evaluation." + field));
     ConfigReader.STORAGE.forEach(field -> fields.add("storage." + field));
+    DashboardsConfigReader.FIELDS.forEach(field -> fields.add("dashboards." + field));
 
     assertThat(ConfigReader.FIELDS).allSatisfy(top -> assertThat(fields).anyMatch(f -> f.startsWith(top)));
     for (String field : fields) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Grafana would send it, returns data from a real Prometheus scraping the collector that runs the
  * demo mesh: no empty panel, no query error.
  */
+@Tag("e2e")
 @ExtendWith(DemoMeshExtension.class)
 class DashboardQueriesE2ETest {
 

@@ -125,7 +125,7 @@ final class PrometheusApi {
 
   private static Map<String, String> labels(JsonNode node) {
     Map<String, String> labels = new TreeMap<>();
-    node.fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+    node.properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
     return labels;
   }
 

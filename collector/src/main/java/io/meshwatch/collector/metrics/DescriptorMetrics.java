@@ -26,6 +26,8 @@ public final class DescriptorMetrics {
       Gauge.builder(CollectorMetric.DESCRIPTOR_PROBLEMS.canonicalName(), count, AtomicLong::get)
           .description(CollectorMetric.DESCRIPTOR_PROBLEMS.help())
           .tag(Labels.SEVERITY_LABEL, severity.name().toLowerCase(Locale.ROOT))
+          // The registry holds gauges' objects weakly: without this the counts go when nobody keeps this instance.
+          .strongReference(true)
           .register(registry);
     }
   }

@@ -3,8 +3,11 @@ package io.meshwatch.collector.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.meshwatch.dashboards.DashboardGenerator;
+import io.meshwatch.dashboards.DashboardOptions;
 import io.meshwatch.dashboards.GeneratedDashboard;
 import io.meshwatch.model.DataProduct;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,9 +28,10 @@ class DashboardQueriesE2ETest {
   /** Long enough for the demo's agents to export and Prometheus to scrape a few times; rate() needs two samples. */
   private static final Duration SETTLE = Duration.ofSeconds(90);
 
-  /** The dashboards under test: the one line to switch to the generator once it lands. */
+  /** Every dashboard meshwatch generates for the demo mesh, with links to a collector. */
   static List<GeneratedDashboard> dashboards(List<DataProduct> products) {
-    return List.of(SloOverviewDashboard.of(products));
+    return new DashboardGenerator(new DashboardOptions(DashboardOptions.DEFAULTS.datasource(),
+        URI.create("http://127.0.0.1:8080"))).generate(products);
   }
 
   @Test

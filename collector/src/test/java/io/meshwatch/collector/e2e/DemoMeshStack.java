@@ -32,7 +32,7 @@ final class DemoMeshStack implements AutoCloseable {
    * stay as generated: the agreement test compares pending and firing alike.
    */
   static final RulesOptions RULES_OPTIONS = new RulesOptions(PrometheusServer.SCRAPE_INTERVAL,
-      RulesOptions.DEFAULTS.alertFor(), RulesOptions.DEFAULTS.keepFiringFor(), RulesOptions.DEFAULTS.thresholds());
+      RulesOptions.DEFAULTS.alertFor(), RulesOptions.DEFAULTS.keepFiringFor());
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -2,6 +2,7 @@ package io.meshwatch.collector.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshwatch.alerting.AlertLabels;
+import io.meshwatch.dashboards.rules.RuleLabels;
 import io.meshwatch.model.AgentState;
 import io.meshwatch.model.Severity;
 import io.meshwatch.model.SloState;
@@ -21,7 +22,7 @@ record MeshConditions(SortedSet<String> breaching, SortedSet<String> burning, So
   /** The alert names of the generated rules (dashboards' {@code RuleLabels}, package-private there, spells the same). */
   static final String ALERT_BREACHING = AlertLabels.ALERTNAME_BREACHING;
   static final String ALERT_BURN_RATE = AlertLabels.ALERTNAME_BURN_RATE;
-  static final String ALERT_AGENT_SILENT = "MeshwatchAgentSilent";
+  static final String ALERT_AGENT_SILENT = RuleLabels.ALERT_AGENT_SILENT;
 
   private static final Set<String> ACTIVE = Set.of("pending", "firing");
 

@@ -28,9 +28,10 @@ final class PanelQueries {
 
   /**
    * One panel query: where it is (dashboard uid, panel title, the query's refId), the expression as
-   * written and as interpolated.
+   * written and as interpolated, and whether Grafana runs it as a range query (over the dashboard's
+   * time range, as time series panels do) or as an instant one.
    */
-  record PanelQuery(String dashboardUid, String panelTitle, String refId, String rawExpr, String expr) {
+  record PanelQuery(String dashboardUid, String panelTitle, String refId, String rawExpr, String expr, boolean range) {
 
     /** E.g. {@code meshwatch-sales / "Burn rate" / A: <expr>}, for failure reports. */
     String describe() {
@@ -62,8 +63,10 @@ final class PanelQueries {
         if (expr == null || !expr.isTextual() || target.path("hide").asBoolean(false)) {
           continue;
         }
+        // Grafana's Prometheus query: a range query unless only "instant" is asked for.
+        boolean range = target.path("range").asBoolean(!target.path("instant").asBoolean(false));
         into.add(new PanelQuery(uid, title, target.path("refId").asText("?"), expr.asText(),
-            variables.interpolate(expr.asText())));
+            variables.interpolate(expr.asText()), range));
       }
       // A row's own panels: a collapsed row keeps them here instead of after it.
       collect(panel.path("panels"), uid, variables, into);

@@ -31,7 +31,7 @@ class PanelQueriesTest {
         "panels": [
           {"type": "row", "title": "Overview", "collapsed": false, "panels": []},
           {"type": "stat", "title": "Breaching", "targets": [
-            {"refId": "A", "expr": "sum(meshwatch_slo_breaching{domain=~\\"$domain\\"})"},
+            {"refId": "A", "expr": "sum(meshwatch_slo_breaching{domain=~\\"$domain\\"})", "instant": true, "range": false},
             {"refId": "B", "expr": "up", "hide": true}
           ]},
           {"type": "text", "title": "About", "options": {"content": "no query"}},
@@ -53,6 +53,12 @@ class PanelQueriesTest {
             PanelQueries.PanelQuery::refId)
         .containsExactly(tuple("hand-written", "Breaching", "A"), tuple("hand-written", "Burn", "A"),
             tuple("hand-written", "Burn", "B"));
+  }
+
+  @Test
+  void of_instantTargetsAreInstantQueriesAndTheRestRangeQueries() {
+    assertThat(PanelQueries.of(DASHBOARD)).extracting(PanelQueries.PanelQuery::panelTitle, PanelQueries.PanelQuery::range)
+        .containsExactly(tuple("Breaching", false), tuple("Burn", true), tuple("Burn", true));
   }
 
   @Test

@@ -77,6 +77,29 @@ final class PrometheusApi {
     return series;
   }
 
+  /**
+   * Runs {@code promql} as a range query over the last {@code lookBack} at {@code step}, as Grafana
+   * does for a time series panel; each series' value is its latest non-NaN point (NaN if none).
+   *
+   * @throws PrometheusException if Prometheus refuses the query or cannot run it
+   */
+  List<Series> queryRange(String promql, Duration lookBack, Duration step) {
+    long end = System.currentTimeMillis() / 1000;
+    long start = end - lookBack.toSeconds();
+    JsonNode data = get("/api/v1/query_range?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
+        + "&start=" + start + "&end=" + end + "&step=" + step.toSeconds(), promql);
+    List<Series> series = new ArrayList<>();
+    for (JsonNode s : data.path("result")) {
+      double latest = Double.NaN;
+      for (JsonNode point : s.path("values")) {
+        double value = value(point);
+        latest = Double.isNaN(value) ? latest : value;
+      }
+      series.add(new Series(labels(s.path("metric")), latest));
+    }
+    return series;
+  }
+
   /** Every alert Prometheus holds active (pending or firing). */
   List<Alert> alerts() {
     List<Alert> alerts = new ArrayList<>();

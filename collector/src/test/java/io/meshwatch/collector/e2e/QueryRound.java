@@ -1,5 +1,6 @@
 package io.meshwatch.collector.e2e;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One pass over a set of panel queries against Prometheus: per query, how many series came back,
+ * One pass over a set of panel queries against Prometheus, each run as Grafana runs it (a range query
+ * for a time series panel, else an instant query): per query, how many series came back,
  * whether every value was NaN (Grafana shows such a panel empty), or the error Prometheus answered.
  */
 final class QueryRound {
@@ -27,6 +29,13 @@ final class QueryRound {
     }
   }
 
+  /**
+   * The time range of a time series panel's range query: the last 10 minutes, which holds all a test's
+   * data (Grafana's default is the dashboard's 6 hours), at a 15s step.
+   */
+  private static final Duration RANGE = Duration.ofMinutes(10);
+  private static final Duration STEP = Duration.ofSeconds(15);
+
   private final List<Outcome> outcomes;
 
   private QueryRound(List<Outcome> outcomes) {
@@ -38,7 +47,9 @@ final class QueryRound {
     List<Outcome> outcomes = new ArrayList<>();
     for (PanelQueries.PanelQuery query : queries) {
       try {
-        List<PrometheusApi.Series> series = prometheus.query(query.expr());
+        List<PrometheusApi.Series> series = query.range()
+            ? prometheus.queryRange(query.expr(), RANGE, STEP)
+            : prometheus.query(query.expr());
         boolean onlyNaN = !series.isEmpty() && series.stream().allMatch(s -> Double.isNaN(s.value()));
         outcomes.add(new Outcome(query, series.size(), onlyNaN, null));
       } catch (PrometheusException e) {

@@ -5,12 +5,13 @@ package io.meshwatch.dashboards.rules;
  * own alerting uses ({@code io.meshwatch.alerting.AlertLabels}), so that routes and silences match
  * alerts from either source.
  */
-final class RuleLabels {
+public final class RuleLabels {
   private RuleLabels() {}
 
-  static final String ALERT_BURN_RATE = "MeshwatchErrorBudgetBurn";
-  static final String ALERT_BREACHING = "MeshwatchSloBreaching";
-  static final String ALERT_AGENT_SILENT = "MeshwatchAgentSilent";
+  /** Alert names: the collector's for the SLO alerts, and the silent-agent alert only the rules have. */
+  public static final String ALERT_BURN_RATE = "MeshwatchErrorBudgetBurn";
+  public static final String ALERT_BREACHING = "MeshwatchSloBreaching";
+  public static final String ALERT_AGENT_SILENT = "MeshwatchAgentSilent";
 
   static final String SEVERITY = "severity";
   static final String PAGE = "page";

@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersionProvider.class,
     description = {
-      "Write, from the descriptors, a mesh overview and a dashboard per domain and per product (Grafana JSON),",
+      "Write dashboards, Grafana provisioning and Prometheus rules for the descriptors into a directory.",
+      "",
+      "Writes, from the descriptors, a mesh overview and a dashboard per domain and per product (Grafana JSON),",
       "Grafana provisioning files for them and their Prometheus data source, and Prometheus recording and",
       "alerting rules (one file per domain). Generating again updates the files in place: dashboards keep",
       "their uids, unchanged files are not touched, and those of removed products are deleted."},

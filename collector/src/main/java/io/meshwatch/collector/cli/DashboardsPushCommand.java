@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersionProvider.class,
     description = {
-      "Generate the dashboards from the descriptors and upload them to Grafana (9 or later) through its HTTP",
+      "Upload the dashboards generated from the descriptors to Grafana.",
+      "",
+      "Generates the dashboards from the descriptors and uploads them to Grafana (9 or later) through its HTTP",
       "API: one folder per domain, each dashboard saved by its uid, so pushing again updates in place and",
       "dashboards Grafana already holds unchanged are left alone."},
     footer = {

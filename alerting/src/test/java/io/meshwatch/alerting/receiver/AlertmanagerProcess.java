@@ -3,9 +3,6 @@ package io.meshwatch.alerting.receiver;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,10 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.awaitility.Awaitility;
 
 /**
  * A real Prometheus Alertmanager (Debian's {@code prometheus-alertmanager}) for a test: started on a
@@ -56,7 +49,7 @@ public final class AlertmanagerProcess implements AutoCloseable {
         BINARY + " is not installed: apt-get install -y --no-install-recommends prometheus-alertmanager");
     Path dir = Files.createTempDirectory("alertmanager");
     Files.writeString(dir.resolve("am.yml"), config);
-    int port = freePort();
+    int port = PeerProcesses.freePort();
     Process process = new ProcessBuilder(BINARY.toString(),
         "--config.file=" + dir.resolve("am.yml"),
         "--storage.path=" + dir.resolve("data"),
@@ -68,7 +61,7 @@ public final class AlertmanagerProcess implements AutoCloseable {
         .start();
     AlertmanagerProcess alertmanager = new AlertmanagerProcess(process, dir, URI.create("http://127.0.0.1:" + port));
     try {
-      alertmanager.awaitReady();
+      PeerProcesses.awaitReady("Alertmanager", alertmanager.process, alertmanager.url, Duration.ofSeconds(15));
     } catch (RuntimeException | Error e) {
       String log = alertmanager.log();
       alertmanager.close();
@@ -91,45 +84,9 @@ public final class AlertmanagerProcess implements AutoCloseable {
     }
   }
 
-  private void awaitReady() {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    HttpRequest ready = HttpRequest.newBuilder(url.resolve("/-/ready")).timeout(Duration.ofSeconds(1)).build();
-    Awaitility.await("Alertmanager ready at " + url)
-        .atMost(Duration.ofSeconds(15))
-        .pollInterval(Duration.ofMillis(50))
-        .ignoreExceptionsInstanceOf(IOException.class)
-        .until(() -> {
-          if (!process.isAlive()) {
-            throw new IllegalStateException("Alertmanager exited with " + process.exitValue());
-          }
-          return client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        });
-  }
-
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // A leftover temp directory is not worth failing a test over.
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    PeerProcesses.stop(process, Duration.ofSeconds(5), dir);
   }
 
   public static String get(URI uri) throws IOException, InterruptedException {

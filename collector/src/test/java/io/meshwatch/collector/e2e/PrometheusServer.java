@@ -1,23 +1,14 @@
 package io.meshwatch.collector.e2e;
 
+import io.meshwatch.alerting.receiver.PeerProcesses;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.awaitility.Awaitility;
 
 /**
  * A real Prometheus (Debian's {@code prometheus}, 2.42) for a test: started on a free loopback port
@@ -58,7 +49,7 @@ final class PrometheusServer implements AutoCloseable {
     String binary = binary();
     Path dir = Files.createTempDirectory("prometheus");
     Files.writeString(dir.resolve("prometheus.yml"), config(target, ruleFiles));
-    int port = freePort();
+    int port = PeerProcesses.freePort();
     Process process = new ProcessBuilder(binary,
         "--config.file=" + dir.resolve("prometheus.yml"),
         "--storage.tsdb.path=" + dir.resolve("data"),
@@ -71,7 +62,7 @@ final class PrometheusServer implements AutoCloseable {
         .start();
     PrometheusServer prometheus = new PrometheusServer(process, dir, URI.create("http://127.0.0.1:" + port));
     try {
-      prometheus.awaitReady();
+      PeerProcesses.awaitReady("Prometheus", prometheus.process, prometheus.url, READY_TIMEOUT);
     } catch (RuntimeException | Error e) {
       String log = prometheus.log();
       prometheus.close();
@@ -117,37 +108,9 @@ final class PrometheusServer implements AutoCloseable {
     }
   }
 
-  private void awaitReady() {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    HttpRequest ready = HttpRequest.newBuilder(url.resolve("/-/ready")).timeout(Duration.ofSeconds(1)).build();
-    Awaitility.await("Prometheus ready at " + url)
-        .atMost(READY_TIMEOUT)
-        .pollInterval(Duration.ofMillis(100))
-        .ignoreExceptionsInstanceOf(IOException.class)
-        .until(() -> {
-          if (!process.isAlive()) {
-            throw new IllegalStateException("Prometheus exited with " + process.exitValue());
-          }
-          return client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        });
-  }
-
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // A leftover temp directory is not worth failing a test over.
-    }
+    PeerProcesses.stop(process, Duration.ofSeconds(10), dir);
   }
 
   /** {@code $PROMETHEUS} if set, else {@code prometheus} on the PATH. */
@@ -164,13 +127,5 @@ final class PrometheusServer implements AutoCloseable {
     }
     throw new AssertionError("prometheus not found on PATH (or $PROMETHEUS): run scripts/install-peers.sh, "
         + "which installs Debian's package 'prometheus'");
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

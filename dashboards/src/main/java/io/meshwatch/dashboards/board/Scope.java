@@ -1,5 +1,6 @@
 package io.meshwatch.dashboards.board;
 
+import io.meshwatch.dashboards.rules.PromQl;
 import io.meshwatch.model.CollectorMetric.Labels;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,16 +17,16 @@ record Scope(Map<String, String> matchers) {
   }
 
   static Scope product(String productId) {
-    return new Scope(Map.of(Labels.PRODUCT_LABEL, "=" + Selector.quote(productId)));
+    return new Scope(Map.of(Labels.PRODUCT_LABEL, "=" + PromQl.quote(productId)));
   }
 
   static Scope domain(String domain, String productVariable) {
-    return new Scope(Map.of(Labels.DOMAIN_LABEL, "=" + Selector.quote(domain),
-        Labels.PRODUCT_LABEL, "=~" + Selector.quote("$" + productVariable)));
+    return new Scope(Map.of(Labels.DOMAIN_LABEL, "=" + PromQl.quote(domain),
+        Labels.PRODUCT_LABEL, "=~" + PromQl.quote("$" + productVariable)));
   }
 
   static Scope mesh(String domainVariable, String teamVariable) {
-    return new Scope(Map.of(Labels.DOMAIN_LABEL, "=~" + Selector.quote("$" + domainVariable),
-        Labels.PRODUCT_LABEL, "=~" + Selector.quote("$" + teamVariable)));
+    return new Scope(Map.of(Labels.DOMAIN_LABEL, "=~" + PromQl.quote("$" + domainVariable),
+        Labels.PRODUCT_LABEL, "=~" + PromQl.quote("$" + teamVariable)));
   }
 }

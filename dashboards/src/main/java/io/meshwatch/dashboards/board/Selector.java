@@ -1,5 +1,6 @@
 package io.meshwatch.dashboards.board;
 
+import io.meshwatch.dashboards.rules.PromQl;
 import io.meshwatch.model.CollectorMetric;
 import io.meshwatch.model.CollectorMetric.Labels;
 import java.util.List;
@@ -40,12 +41,12 @@ final class Selector {
 
   /** This selector and {@code label="value"}. */
   Selector eq(String label, String value) {
-    return with(label, "=" + quote(value));
+    return with(label, "=" + PromQl.quote(value));
   }
 
   /** This selector and {@code label=~"regex"}. */
   Selector re(String label, String regex) {
-    return with(label, "=~" + quote(regex));
+    return with(label, "=~" + PromQl.quote(regex));
   }
 
   /** This selector and every matcher of {@code scope}. */
@@ -79,19 +80,5 @@ final class Selector {
     matchers.forEach((label, matcher) -> out.append(out.charAt(out.length() - 1) == '{' ? "" : ", ")
         .append(label).append(matcher));
     return out.append('}').toString();
-  }
-
-  /** A PromQL string literal; Grafana variables such as {@code $domain} pass through as they are. */
-  static String quote(String value) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : value.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        default -> out.append(c);
-      }
-    }
-    return out.append('"').toString();
   }
 }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * and a selector may only match labels the metric has, so a renamed metric or label breaks the
  * build of the rules instead of silently matching nothing in Prometheus.
  */
-final class PromQl {
+public final class PromQl {
   private PromQl() {}
 
   /**
@@ -68,8 +68,8 @@ final class PromQl {
     return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
-  /** A PromQL string literal. */
-  static String quote(String value) {
+  /** A PromQL string literal; Grafana variables such as {@code $domain} pass through as they are. */
+  public static String quote(String value) {
     StringBuilder out = new StringBuilder("\"");
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);

@@ -83,9 +83,6 @@ final class DashboardsGenerateCommand implements Callable<Integer> {
   private DashboardsConfig settings() {
     CollectorConfig config = source.config();
     DashboardsConfig base = config == null ? DashboardsConfig.NONE : config.dashboards();
-    return new DashboardsConfig(out != null ? out : base.out(),
-        prometheusUrl != null ? prometheusUrl : base.prometheusUrl(),
-        collectorUrl != null ? collectorUrl : base.collectorUrl(),
-        grafanaDashboardsPath != null ? grafanaDashboardsPath : base.grafanaDashboardsPath());
+    return base.overriddenBy(out, prometheusUrl, collectorUrl, grafanaDashboardsPath);
   }
 }

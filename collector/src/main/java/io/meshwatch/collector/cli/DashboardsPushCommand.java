@@ -2,7 +2,6 @@ package io.meshwatch.collector.cli;
 
 import io.meshwatch.collector.config.CollectorConfig;
 import io.meshwatch.collector.config.DashboardsConfig;
-import io.meshwatch.alerting.AlertingConfig;
 import io.meshwatch.dashboards.DashboardGenerator;
 import io.meshwatch.dashboards.DashboardOptions;
 import io.meshwatch.dashboards.GeneratedDashboard;
@@ -65,10 +64,7 @@ final class DashboardsPushCommand implements Callable<Integer> {
     }
     CollectorConfig config = source.config();
     DashboardsConfig settings = config == null ? DashboardsConfig.NONE : config.dashboards();
-    DashboardOptions options = settings.options(AlertingConfig.defaults()).dashboards();
-    if (collectorUrl != null) {
-      options = new DashboardOptions(options.datasource(), collectorUrl);
-    }
+    DashboardOptions options = settings.overriddenBy(null, null, collectorUrl, null).dashboardOptions();
     List<GeneratedDashboard> dashboards = new DashboardGenerator(options).generate(source.products());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

@@ -10,7 +10,6 @@ import io.meshwatch.collector.demo.DemoSimulator;
 import io.meshwatch.model.ProductId;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -37,10 +36,6 @@ import picocli.CommandLine.Spec;
     footer = {"", "Example:", "  meshwatch demo --port 8080", "  curl -s localhost:8080/api/v1/products"})
 final class DemoCommand implements Callable<Integer> {
 
-  /** Short enough that the demo's silent agent and its breaches show within two minutes. */
-  private static final Duration DEMO_EVALUATION_INTERVAL = Duration.ofSeconds(5);
-  private static final Duration DEMO_SILENCE_TIMEOUT = Duration.ofSeconds(20);
-
   @Mixin ServerOptions server;
   @Spec CommandSpec spec;
 
@@ -57,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
     String adminToken = newToken();
     CollectorConfig base = server.resolve();
     CollectorConfig config = new CollectorConfig(base.host(), base.port(), base.dataDir(), base.descriptorsDir(),
-        base.maxBodyBytes(), new CollectorConfig.Evaluation(DEMO_EVALUATION_INTERVAL, DEMO_SILENCE_TIMEOUT,
+        base.maxBodyBytes(), new CollectorConfig.Evaluation(DemoMesh.EVALUATION_INTERVAL, DemoMesh.SILENCE_TIMEOUT,
             base.evaluation().maxClockSkew(), base.evaluation().lateness()), base.storage(),
         new Tokens(Set.of(adminToken), ingest), base.alerting(), base.dashboards());
     MeshwatchCollector collector = MeshwatchCollector.start(config, InstantSource.system(),

@@ -36,9 +36,14 @@ final class DescriptorSource {
     boolean demo;
   }
 
-  /** The collector config given with {@code --config}, or {@code null}. */
+  private @Nullable CollectorConfig config;
+
+  /** The collector config given with {@code --config} (read once), or {@code null}. */
   @Nullable CollectorConfig config() {
-    return choice.config == null ? null : CollectorConfig.load(choice.config);
+    if (config == null && choice.config != null) {
+      config = CollectorConfig.load(choice.config);
+    }
+    return config;
   }
 
   /**
@@ -51,8 +56,8 @@ final class DescriptorSource {
       return DemoMesh.products().stream().map(DemoProduct::descriptor).toList();
     }
     List<Path> paths;
-    if (choice.config != null) {
-      CollectorConfig config = CollectorConfig.load(choice.config);
+    CollectorConfig config = config();
+    if (config != null) {
       if (config.descriptorsDir() == null) {
         throw new ConfigException(List.of(DescriptorProblem.error(choice.config.toString(), 0, "descriptors",
             "the config names no descriptors directory")));

@@ -36,14 +36,27 @@ public record DashboardsConfig(
     }
   }
 
+  /** These settings with each non-null argument in place of its own, e.g. command-line flags over the file. */
+  public DashboardsConfig overriddenBy(@Nullable Path out, @Nullable URI prometheusUrl, @Nullable URI collectorUrl,
+      @Nullable String grafanaDashboardsPath) {
+    return new DashboardsConfig(out != null ? out : this.out,
+        prometheusUrl != null ? prometheusUrl : this.prometheusUrl,
+        collectorUrl != null ? collectorUrl : this.collectorUrl,
+        grafanaDashboardsPath != null ? grafanaDashboardsPath : this.grafanaDashboardsPath);
+  }
+
+  /** Dashboards that query the provisioned data source and link to the collector, if known. */
+  public DashboardOptions dashboardOptions() {
+    return new DashboardOptions(DataSourceRef.prometheus(DashboardOptions.PROVISIONED_DATASOURCE_UID), collectorUrl);
+  }
+
   /**
    * How to generate: the provisioned data source, these links and Prometheus, and rules whose
    * {@code for} and {@code keep_firing_for} are the collector's own alerting timers, so that
    * Prometheus alerts when the collector does.
    */
   public MonitoringFiles.Options options(AlertingConfig alerting) {
-    return new MonitoringFiles.Options(
-        new DashboardOptions(DataSourceRef.prometheus(DashboardOptions.PROVISIONED_DATASOURCE_UID), collectorUrl),
+    return new MonitoringFiles.Options(dashboardOptions(),
         new ProvisioningOptions(prometheusUrl, grafanaDashboardsPath),
         new RulesOptions(RulesOptions.DEFAULTS.evaluationInterval(), alerting.pendingFor(), alerting.keepFiringFor()));
   }

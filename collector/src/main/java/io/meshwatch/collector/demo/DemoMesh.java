@@ -20,6 +20,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DemoMesh {
 
+  /** How often a demo collector evaluates: short enough that breaches show within two minutes. */
+  public static final Duration EVALUATION_INTERVAL = Duration.ofSeconds(5);
+  /** When a demo agent counts as silent: short enough that the silent product shows within a minute. */
+  public static final Duration SILENCE_TIMEOUT = Duration.ofSeconds(20);
+
   /** Rows a healthy demo run writes; the volume band is built around it. */
   static final long USUAL_ROWS = 10_000;
 

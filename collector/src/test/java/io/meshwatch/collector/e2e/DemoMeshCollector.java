@@ -10,7 +10,6 @@ import io.meshwatch.model.DataProduct;
 import io.meshwatch.model.ProductId;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,10 +24,6 @@ import java.util.Set;
  * listens on a free loopback port and runs on the system clock, because Prometheus scrapes it on its own.
  */
 final class DemoMeshCollector implements AutoCloseable {
-
-  // As DemoCommand's DEMO_EVALUATION_INTERVAL and DEMO_SILENCE_TIMEOUT (private there): keep them equal.
-  static final Duration EVALUATION_INTERVAL = Duration.ofSeconds(5);
-  static final Duration SILENCE_TIMEOUT = Duration.ofSeconds(20);
 
   private final List<DemoProduct> demo;
   private final MeshwatchCollector collector;
@@ -52,7 +47,7 @@ final class DemoMeshCollector implements AutoCloseable {
     }
     CollectorConfig defaults = CollectorConfig.defaults();
     CollectorConfig config = new CollectorConfig("127.0.0.1", 0, dataDir, null, defaults.maxBodyBytes(),
-        new CollectorConfig.Evaluation(EVALUATION_INTERVAL, SILENCE_TIMEOUT,
+        new CollectorConfig.Evaluation(DemoMesh.EVALUATION_INTERVAL, DemoMesh.SILENCE_TIMEOUT,
             defaults.evaluation().maxClockSkew(), defaults.evaluation().lateness()),
         defaults.storage(), new Tokens(Set.of("e2e-admin-token"), ingest), defaults.alerting());
     MeshwatchCollector collector = MeshwatchCollector.start(config, InstantSource.system(),

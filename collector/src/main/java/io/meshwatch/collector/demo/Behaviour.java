@@ -12,6 +12,6 @@ public enum Behaviour {
   VOLUME_DROP,
   /** Half of its runs fail. */
   RUNS_FAILING,
-  /** Reports for a little while, then its agent goes quiet. */
+  /** Reports for a minute, then its agent goes quiet. */
   SILENT
 }

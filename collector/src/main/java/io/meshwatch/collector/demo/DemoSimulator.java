@@ -25,7 +25,12 @@ public final class DemoSimulator implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoSimulator.class);
   private static final Duration TICK = Duration.ofSeconds(2);
-  private static final Duration SILENT_AFTER = Duration.ofSeconds(20);
+  /**
+   * When the SILENT product's agent goes quiet: after more than a minute, so that at least one whole
+   * minute of its freshness is counted first and its SLOs have a history that then freezes (a product
+   * that went silent before any minute ended would have no SLO numbers at all).
+   */
+  private static final Duration SILENT_AFTER = Duration.ofSeconds(65);
   private static final List<String> CONSUMERS = List.of("bi-dashboards", "ml-features", "finance-reporting");
 
   private final List<Pipeline> pipelines = new ArrayList<>();

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DashboardQueriesE2ETest {
 
   /** Long enough for the demo's agents to export and Prometheus to scrape a few times; rate() needs two samples. */
-  private static final Duration SETTLE = Duration.ofSeconds(90);
+  private static final Duration SETTLE = Duration.ofSeconds(120);
 
   /** Every dashboard meshwatch generates for the demo mesh, with links to a collector. */
   static List<GeneratedDashboard> dashboards(List<DataProduct> products) {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RulesAgreementE2ETest {
 
   /** The silent agent shows after the demo's 20s plus the 20s silence timeout; then both sides need to settle. */
-  private static final Duration SETTLE = Duration.ofSeconds(100);
+  private static final Duration SETTLE = Duration.ofSeconds(150);
 
   private record Sides(MeshConditions collector, MeshConditions prometheus) {
     boolean settled() {

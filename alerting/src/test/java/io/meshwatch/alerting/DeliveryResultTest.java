@@ -8,10 +8,11 @@ import org.junit.jupiter.api.Test;
 class DeliveryResultTest {
 
   @Test
-  void rejected_serverErrorsAndTooManyRequestsAreRetryableOtherRejectionsNot() {
+  void rejected_serverErrorsTooManyRequestsAndRequestTimeoutAreRetryableOtherRejectionsNot() {
     assertThat(DeliveryResult.rejected(500, "").retryable()).isTrue();
     assertThat(DeliveryResult.rejected(503, "").retryable()).isTrue();
     assertThat(DeliveryResult.rejected(429, "").retryable()).isTrue();
+    assertThat(DeliveryResult.rejected(408, "").retryable()).isTrue();
     assertThat(DeliveryResult.rejected(400, "").retryable()).isFalse();
     assertThat(DeliveryResult.rejected(404, "").retryable()).isFalse();
     assertThat(DeliveryResult.rejected(301, "").retryable()).isFalse();

@@ -8,6 +8,11 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -59,13 +64,37 @@ final class Connection implements Closeable {
       SSLSocket secure = (SSLSocket) tls.createSocket(plain, origin.address(), origin.port(), true);
       SSLParameters parameters = secure.getSSLParameters();
       parameters.setEndpointIdentificationAlgorithm("HTTPS");
+      serverName(origin).ifPresent(name -> parameters.setServerNames(List.of(name)));
       secure.setSSLParameters(parameters);
       secure.setSoTimeout(remainingMillis(deadlineNanos));
-      secure.startHandshake();
+      ScheduledFuture<?> watchdog = Watchdog.closeAt(plain, deadlineNanos);
+      try {
+        secure.startHandshake();
+      } catch (IOException e) {
+        throw watchdog.isDone() ? new SocketTimeoutException("deadline passed during the TLS handshake") : e;
+      } finally {
+        watchdog.cancel(false);
+      }
       return new Connection(origin, secure);
     } catch (IOException | RuntimeException e) {
       plain.close();
       throw e;
+    }
+  }
+
+  /**
+   * The name to send in TLS's server name indication. The JDK sends none for a host without a dot
+   * ({@code https://alertmanager:9093}), so a server routing by name would show another certificate.
+   */
+  private static Optional<SNIServerName> serverName(Origin origin) {
+    String host = origin.address();
+    if (host.contains(":") || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'))) {
+      return Optional.empty(); // an IP address: never sent as a server name
+    }
+    try {
+      return Optional.of(new SNIHostName(host));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // not a name SNI can carry; the certificate check still applies
     }
   }
 
@@ -116,21 +145,26 @@ final class Connection implements Closeable {
     }
   }
 
-  /** Reads until the server closes the connection (a response without a length). */
-  void readToEnd(BodyPrefix keep, long maxBytes, long deadlineNanos) throws IOException {
-    long total = 0;
-    while (true) {
+  /**
+   * Reads until the server closes the connection (a response without a length), or until
+   * {@code maxBytes} were read; says whether the end came first.
+   */
+  boolean readToEnd(BodyPrefix keep, long maxBytes, long deadlineNanos) throws IOException {
+    for (long total = 0; total <= maxBytes; ) {
       if (position == limit && !tryFill(deadlineNanos)) {
-        return;
+        return true;
       }
       int chunk = limit - position;
       total += chunk;
-      if (total > maxBytes) {
-        throw new IOException(origin + " sent a response body over " + maxBytes + " bytes");
-      }
       keep.add(buffer, position, chunk);
       position = limit;
     }
+    return false;
+  }
+
+  /** Whether bytes beyond the response just read arrived: the connection is then out of step. */
+  boolean hasBuffered() {
+    return position < limit;
   }
 
   boolean isClosed() {

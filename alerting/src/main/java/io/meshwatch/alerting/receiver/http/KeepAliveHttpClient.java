@@ -7,10 +7,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import org.jspecify.annotations.Nullable;
@@ -18,9 +15,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Posts request bodies over HTTP/1.1 on the calling thread, reusing kept-alive connections per
  * origin; safe for concurrent use (each request has a connection of its own while it runs). Each
- * exchange is bounded as a whole by its timeout. A request that fails on a reused connection before
- * any byte of an answer came is sent once more on a fresh one, as browsers and Go do: the server
- * closed the idle connection as it was being reused, so it did not take the request.
+ * exchange is bounded as a whole by its timeout (name resolution excepted: that is the system
+ * resolver's, with its own timeouts). A request that fails on a reused connection before any byte of
+ * an answer came, or is answered 408 there, is sent once more on a fresh one, as browsers do: most
+ * likely the server closed the idle connection as it was being reused and never took the request.
+ * Should it have taken it after all, the receiver sees it twice, as it would when the outbox retries
+ * a failed attempt: notifications carry an id to dedup by.
  *
  * <pre>{@code
  * KeepAliveHttpClient client = KeepAliveHttpClient.create(Duration.ofSeconds(10));
@@ -31,8 +31,10 @@ import org.jspecify.annotations.Nullable;
 public final class KeepAliveHttpClient implements AutoCloseable {
   private static final int MAX_IDLE_PER_ORIGIN = 32;
   private static final Duration MAX_IDLE = Duration.ofSeconds(4);
-  // A request this small fits the socket's send buffer, so writing it cannot block.
-  private static final int UNBLOCKED_WRITE_BYTES = 64 * 1024;
+  // A request this small fits an idle connection's send buffer (Linux starts one at 16 KiB), so
+  // writing it cannot block; a larger one is written under a watchdog.
+  private static final int UNBLOCKED_WRITE_BYTES = 8 * 1024;
+  private static final int REQUEST_TIMEOUT = 408;
   private static final Set<String> FRAMING_HEADERS = Set.of("host", "content-length", "transfer-encoding",
       "connection", "upgrade", "te", "trailer", "keep-alive");
 
@@ -78,7 +80,12 @@ public final class KeepAliveHttpClient implements AutoCloseable {
       Connection reused = idle.take(origin, System.nanoTime());
       if (reused != null) {
         try {
-          return exchange(reused, request, deadline);
+          Reply reply = exchange(reused, request, deadline);
+          if (reply.status() != REQUEST_TIMEOUT) {
+            return reply;
+          }
+          // A server that timed out the idle connection may have said so with a 408 before closing it;
+          // that answer was not to this request, which it never took (RFC 9110, 15.5.9).
         } catch (SocketTimeoutException e) {
           throw e;
         } catch (IOException e) {
@@ -107,7 +114,8 @@ public final class KeepAliveHttpClient implements AutoCloseable {
       connection.resetReadCount();
       connection.write(request);
       Response response = Response.read(connection, deadline);
-      if (response.reusable()) {
+      // Pooled only once the watchdog can no longer close it under the next request.
+      if (response.reusable() && (watchdog == null || watchdog.cancel(false))) {
         idle.offer(connection, System.nanoTime());
       } else {
         connection.close();
@@ -134,18 +142,5 @@ public final class KeepAliveHttpClient implements AutoCloseable {
       tls = factory;
     }
     return factory;
-  }
-
-  /** Closes a connection whose large request is still being written at its deadline (a socket write has no timeout). */
-  private static final class Watchdog {
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "meshwatch-http-deadline");
-      thread.setDaemon(true);
-      return thread;
-    });
-
-    static ScheduledFuture<?> closeAt(Connection connection, long deadlineNanos) {
-      return TIMER.schedule(connection::close, deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
-    }
   }
 }

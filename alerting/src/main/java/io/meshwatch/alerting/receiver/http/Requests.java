@@ -5,12 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Writes a request's head and body as the bytes that go on the wire, in one array (one write). */
 final class Requests {
   private Requests() {}
 
   static byte[] post(Origin origin, URI url, Map<String, String> headers, byte[] body, Set<String> reserved) {
+    if (!isAscii(url.getRawPath()) || !isAscii(url.getRawQuery())) {
+      url = URI.create(url.toASCIIString()); // other characters go percent-encoded as UTF-8
+    }
     String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
     StringBuilder head = new StringBuilder(256).append("POST ").append(path);
     if (url.getRawQuery() != null) {
@@ -28,6 +32,10 @@ final class Requests {
     System.arraycopy(headBytes, 0, request, 0, headBytes.length);
     System.arraycopy(body, 0, request, headBytes.length, body.length);
     return request;
+  }
+
+  private static boolean isAscii(@Nullable String text) {
+    return text == null || text.chars().allMatch(c -> c < 0x80);
   }
 
   private static void checkName(String name, Set<String> reserved) {

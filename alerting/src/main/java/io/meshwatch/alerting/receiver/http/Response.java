@@ -2,11 +2,12 @@ package io.meshwatch.alerting.receiver.http;
 
 import java.io.IOException;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one response from a connection: the status line, the headers that frame the body, and the
  * body (as much of it as {@link KeepAliveHttpClient.Reply} keeps), and says whether the connection
- * can carry another request.
+ * can carry another request: only when the body was framed, read to its end, and nothing came after it.
  */
 record Response(int status, String bodyStart, boolean reusable) {
   static final int KEPT_BODY_BYTES = 512;
@@ -14,6 +15,10 @@ record Response(int status, String bodyStart, boolean reusable) {
   static final long MAX_DRAINED_BYTES = 64 * 1024;
   private static final int MAX_HEADERS = 128;
 
+  /**
+   * @throws IOException when no complete head arrived; once it did, its status stands, and a body cut
+   *     short only makes the connection unfit for reuse
+   */
   static Response read(Connection connection, long deadlineNanos) throws IOException {
     while (true) {
       Head head = Head.read(connection, deadlineNanos);
@@ -24,23 +29,39 @@ record Response(int status, String bodyStart, boolean reusable) {
         continue; // 100 Continue and other interim responses precede the real one
       }
       BodyPrefix body = new BodyPrefix(KEPT_BODY_BYTES);
-      boolean reusable = head.keepAlive;
-      if (head.status == 204 || head.status == 304) {
-        return new Response(head.status, "", reusable);
+      boolean atBoundary;
+      try {
+        atBoundary = readBody(connection, head, body, deadlineNanos);
+      } catch (IOException e) {
+        atBoundary = false;
       }
-      if (head.chunked) {
-        reusable &= readChunks(connection, body, deadlineNanos);
-      } else if (head.contentLength > MAX_DRAINED_BYTES) {
-        connection.readBody(KEPT_BODY_BYTES, body, deadlineNanos);
-        reusable = false;
-      } else if (head.contentLength >= 0) {
-        connection.readBody(head.contentLength, body, deadlineNanos);
-      } else {
-        connection.readToEnd(body, MAX_DRAINED_BYTES, deadlineNanos);
-        reusable = false;
-      }
-      return new Response(head.status, body.text(), reusable);
+      return new Response(head.status, body.text(), head.keepAlive && atBoundary && !connection.hasBuffered());
     }
+  }
+
+  /** Reads the body as the head frames it; says whether the connection is at the end of this response. */
+  private static boolean readBody(Connection connection, Head head, BodyPrefix body, long deadlineNanos)
+      throws IOException {
+    if (head.status == 204 || head.status == 304) {
+      return head.contentLength <= 0; // no body, whatever a length says; one that claims a body is out of step
+    }
+    if (head.transferEncoding != null) {
+      if (!head.chunked()) {
+        connection.readToEnd(body, MAX_DRAINED_BYTES, deadlineNanos);
+        return false; // framed by the connection's end (RFC 9112, 6.3)
+      }
+      return readChunks(connection, body, deadlineNanos);
+    }
+    if (head.contentLength > MAX_DRAINED_BYTES) {
+      connection.readBody(KEPT_BODY_BYTES, body, deadlineNanos);
+      return false;
+    }
+    if (head.contentLength >= 0) {
+      connection.readBody(head.contentLength, body, deadlineNanos);
+      return true;
+    }
+    connection.readToEnd(body, MAX_DRAINED_BYTES, deadlineNanos);
+    return false;
   }
 
   /** Reads a chunked body; false when it was too long to read to its end. */
@@ -84,8 +105,15 @@ record Response(int status, String bodyStart, boolean reusable) {
   private static final class Head {
     int status;
     long contentLength = -1;
-    boolean chunked;
+    // Every Transfer-Encoding field's value, joined as one list; null when there is none.
+    @Nullable String transferEncoding;
     boolean keepAlive;
+
+    /** Whether chunked is the final coding, which frames the body (RFC 9112, 6.3). */
+    boolean chunked() {
+      String[] codings = String.valueOf(transferEncoding).split(",");
+      return codings[codings.length - 1].strip().equals("chunked");
+    }
 
     static Head read(Connection connection, long deadlineNanos) throws IOException {
       String statusLine = connection.readLine(deadlineNanos);
@@ -100,7 +128,8 @@ record Response(int status, String bodyStart, boolean reusable) {
       } catch (NumberFormatException e) {
         throw new IOException(connection.origin() + " sent an invalid status line '" + abbreviate(statusLine) + "'");
       }
-      Boolean connectionKeepAlive = null;
+      boolean close = false;
+      boolean keepAlive = false;
       for (int count = 0; ; count++) {
         String line = connection.readLine(deadlineNanos);
         if (line.isEmpty()) {
@@ -114,22 +143,28 @@ record Response(int status, String bodyStart, boolean reusable) {
           throw new IOException(connection.origin() + " sent an invalid header line '" + abbreviate(line) + "'");
         }
         String name = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-        String value = line.substring(colon + 1).strip();
+        String value = line.substring(colon + 1).strip().toLowerCase(Locale.ROOT);
         switch (name) {
-          case "content-length" -> head.contentLength = parseLength(value, 10, connection);
-          case "transfer-encoding" -> head.chunked = value.toLowerCase(Locale.ROOT).endsWith("chunked");
+          case "content-length" -> {
+            long length = parseLength(value, 10, connection);
+            if (head.contentLength >= 0 && head.contentLength != length) {
+              throw new IOException(connection.origin() + " sent two different Content-Length values");
+            }
+            head.contentLength = length;
+          }
+          case "transfer-encoding" ->
+              head.transferEncoding = head.transferEncoding == null ? value : head.transferEncoding + "," + value;
           case "connection" -> {
-            String tokens = value.toLowerCase(Locale.ROOT);
-            if (tokens.contains("close")) {
-              connectionKeepAlive = false;
-            } else if (tokens.contains("keep-alive")) {
-              connectionKeepAlive = true;
+            // Any close wins: the server is going to close whatever else it said.
+            for (String token : value.split(",")) {
+              close |= token.strip().equals("close");
+              keepAlive |= token.strip().equals("keep-alive");
             }
           }
           default -> { }
         }
       }
-      head.keepAlive = connectionKeepAlive == null ? http11 : connectionKeepAlive;
+      head.keepAlive = !close && (http11 || keepAlive);
       return head;
     }
 

@@ -76,4 +76,30 @@ class IdleConnectionsTest {
     assertThat(idle.take(Origin.of(URI.create("http://127.0.0.1:1/")), 1)).isNull();
     assertThat(idle.take(origin, 1)).isNotNull();
   }
+
+  @Test
+  void take_sweepsOtherOriginsIdleTooLong() throws IOException {
+    IdleConnections idle = new IdleConnections(4, 4 * SECOND);
+    Connection forgotten = connect();
+    idle.offer(forgotten, 0);
+
+    idle.take(Origin.of(URI.create("http://127.0.0.1:1/")), 5 * SECOND);
+
+    assertThat(forgotten.isClosed()).isTrue();
+  }
+
+  @Test
+  void offer_afterCloseAllClosesTheConnection() throws IOException {
+    IdleConnections idle = new IdleConnections(4, 4 * SECOND);
+    Connection pooled = connect();
+    idle.offer(pooled, 0);
+    idle.closeAll();
+    Connection late = connect();
+
+    idle.offer(late, 1);
+
+    assertThat(pooled.isClosed()).isTrue();
+    assertThat(late.isClosed()).isTrue();
+    assertThat(idle.take(origin, 2)).isNull();
+  }
 }

@@ -256,4 +256,109 @@ class KeepAliveHttpClientTest {
     assertThat(server.requests()).extracting(ScriptedHttpServer.Request::bodyText).doesNotHaveDuplicates().hasSize(400);
     assertThat(server.connections()).isBetween(1, 8);
   }
+
+  @Test
+  void post_doesNotReuseAConnectionWithBytesBeyondTheAnswer() throws IOException {
+    // A stray CR LF after the body: the connection is out of step and is not pooled.
+    ScriptedHttpServer server = server((index, request) -> Answer.of(OK + "\r\n"));
+
+    post(server, "{\"n\":1}");
+    post(server, "{\"n\":2}");
+
+    assertThat(server.requests()).extracting(ScriptedHttpServer.Request::bodyText)
+        .containsExactly("{\"n\":1}", "{\"n\":2}");
+    assertThat(server.connections()).isEqualTo(2);
+  }
+
+  @Test
+  void post_neverTakesAnAnswerMeantForAnotherRequest() throws IOException {
+    ScriptedHttpServer server = server((index, request) -> index == 0
+        ? Answer.of(OK + "HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n")
+        : Answer.of(OK));
+
+    assertThat(post(server, "{}").status()).isEqualTo(200);
+    assertThat(post(server, "{}").status()).isEqualTo(200);
+    assertThat(server.connections()).isEqualTo(2);
+  }
+
+  @Test
+  void post_doesNotReuseAConnectionAfterA204ThatClaimsABody() throws IOException {
+    ScriptedHttpServer server = server((index, request) ->
+        Answer.of("HTTP/1.1 204 No Content\r\nContent-Length: 5\r\n\r\nhello"));
+
+    assertThat(post(server, "{}")).isEqualTo(new KeepAliveHttpClient.Reply(204, ""));
+    assertThat(post(server, "{}").status()).isEqualTo(204);
+    assertThat(server.requests()).hasSize(2);
+    assertThat(server.connections()).isEqualTo(2);
+  }
+
+  @Test
+  void post_sendsAgainOnAFreshConnectionWhenAReusedOneAnswers408() throws IOException {
+    // A server whose idle timeout passed may answer 408 and close: the request was never taken.
+    ScriptedHttpServer server = server((index, request) -> index == 1
+        ? Answer.thenClose("HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
+        : Answer.of(OK));
+
+    post(server, "{\"n\":1}");
+    KeepAliveHttpClient.Reply reply = post(server, "{\"n\":2}");
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(server.requests()).extracting(ScriptedHttpServer.Request::connection).containsExactly(0, 0, 1);
+  }
+
+  @Test
+  void post_returns408FromAFreshConnection() throws IOException {
+    ScriptedHttpServer server = server((index, request) ->
+        Answer.thenClose("HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 4\r\n\r\nslow"));
+
+    assertThat(post(server, "{}")).isEqualTo(new KeepAliveHttpClient.Reply(408, "slow"));
+    assertThat(server.requests()).hasSize(1);
+  }
+
+  @Test
+  void post_keepsTheStatusWhenTheBodyIsCutShortOrTooLong() throws IOException {
+    String longBody = "y".repeat(100_000);
+    ScriptedHttpServer server = server((index, request) -> index == 0
+        ? Answer.thenClose("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly ten b")
+        : Answer.thenClose("HTTP/1.1 202 Accepted\r\nConnection: close\r\n\r\n" + longBody));
+
+    // The server took both requests: their answers say so, whatever became of the bodies.
+    assertThat(post(server, "{}")).isEqualTo(new KeepAliveHttpClient.Reply(200, "only ten b"));
+    assertThat(post(server, "{}").status()).isEqualTo(202);
+    assertThat(server.requests()).hasSize(2);
+  }
+
+  @Test
+  void post_closeWinsOverKeepAliveAndATransferCodingWithoutChunkedReadsToTheEnd() throws IOException {
+    ScriptedHttpServer server = server((index, request) -> index == 0
+        ? Answer.thenClose("HTTP/1.1 200 OK\r\nConnection: close\r\nConnection: keep-alive\r\nContent-Length: 0\r\n\r\n")
+        : Answer.thenClose("HTTP/1.1 500 Oops\r\nTransfer-Encoding: identity\r\nContent-Length: 2\r\n\r\nnot two"));
+
+    post(server, "{}");
+    KeepAliveHttpClient.Reply second = post(server, "{}");
+
+    assertThat(second).isEqualTo(new KeepAliveHttpClient.Reply(500, "not two"));
+    assertThat(server.connections()).isEqualTo(2);
+  }
+
+  @Test
+  void post_percentEncodesCharactersBeyondAsciiInThePath() throws IOException {
+    ScriptedHttpServer server = server((index, request) -> Answer.of(OK));
+
+    client.post(URI.create(server.url("/hooks/") + "café?team=équipe"), JSON, new byte[0], TIMEOUT);
+
+    assertThat(server.requests().get(0).requestLine()).isEqualTo("POST /hooks/caf%C3%A9?team=%C3%A9quipe HTTP/1.1");
+  }
+
+  @Test
+  void post_timesOutWritingALargeRequestNobodyReads() throws IOException {
+    ServerSocket deaf = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+    closing.add(deaf);
+    URI url = URI.create("http://127.0.0.1:" + deaf.getLocalPort() + "/");
+
+    // Accepted by the kernel's backlog and never read: the write fills both buffers and blocks.
+    assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
+        assertThatThrownBy(() -> client.post(url, JSON, new byte[32 << 20], Duration.ofMillis(500)))
+            .isInstanceOf(HttpTimeoutException.class));
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIMatcher;
+import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.StandardConstants;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +41,8 @@ class KeepAliveHttpClientTlsTest {
   @TempDir Path dir;
   private HttpsServer server;
   private final List<String> bodies = new CopyOnWriteArrayList<>();
+  private final List<Integer> clientPorts = new CopyOnWriteArrayList<>();
+  private final List<String> serverNames = new CopyOnWriteArrayList<>();
 
   @AfterEach
   void stop() {
@@ -56,6 +64,19 @@ class KeepAliveHttpClientTlsTest {
       assertThat(second.status()).isEqualTo(202);
     }
     assertThat(bodies).containsExactly("{\"n\":1}", "{\"n\":2}");
+    assertThat(clientPorts).as("one kept-alive connection").hasSize(2).containsOnly(clientPorts.get(0));
+  }
+
+  @Test
+  void post_namesAHostWithoutADotToTheServer() throws Exception {
+    // The JDK leaves out the server name for such hosts (https://alertmanager:9093); the client sends it.
+    KeyStore keys = keyStore("dns:localhost");
+    URI url = URI.create(start(keys).toString().replace("127.0.0.1", "localhost"));
+
+    try (KeepAliveHttpClient client = KeepAliveHttpClient.create(TIMEOUT, trusting(keys))) {
+      assertThat(client.post(url, Map.of(), new byte[2], TIMEOUT).status()).isEqualTo(202);
+    }
+    assertThat(serverNames).containsExactly("localhost");
   }
 
   @Test
@@ -87,10 +108,24 @@ class KeepAliveHttpClientTlsTest {
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(keyManagers.getKeyManagers(), null, null);
     server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setHttpsConfigurator(new HttpsConfigurator(context));
+    server.setHttpsConfigurator(new HttpsConfigurator(context) {
+      @Override
+      public void configure(HttpsParameters parameters) {
+        SSLParameters ssl = context.getDefaultSSLParameters();
+        ssl.setSNIMatchers(List.of(new SNIMatcher(StandardConstants.SNI_HOST_NAME) {
+          @Override
+          public boolean matches(SNIServerName name) {
+            serverNames.add(((SNIHostName) name).getAsciiName());
+            return true;
+          }
+        }));
+        parameters.setSSLParameters(ssl);
+      }
+    });
     server.createContext("/", exchange -> {
       try (exchange; InputStream body = exchange.getRequestBody()) {
         bodies.add(new String(body.readAllBytes(), UTF_8));
+        clientPorts.add(exchange.getRemoteAddress().getPort());
         byte[] answer = "taken".getBytes(UTF_8);
         exchange.sendResponseHeaders(202, answer.length);
         exchange.getResponseBody().write(answer);

@@ -35,7 +35,9 @@ sealed interface LogRecord {
 
   /** The record's body: a type byte, then its fields. */
   static byte[] encode(LogRecord record) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    // Sized for a typical record, so that the buffer is not copied as it grows.
+    int expected = record instanceof Enqueued enqueued ? 256 + 768 * enqueued.notification().alerts().size() : 64;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(expected);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       if (record instanceof Enqueued enqueued) {
         out.writeByte(ENQUEUED);

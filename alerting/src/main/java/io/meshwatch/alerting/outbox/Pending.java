@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 final class Pending {
   final Notification notification;
   final Instant enqueuedAt;
+  // Looked up several times per delivery by the queue; the notification computes it anew each time.
+  private final String groupKey;
   int attempts;
   Instant nextAttempt;
   @Nullable String lastError;
@@ -15,6 +17,7 @@ final class Pending {
   Pending(Notification notification, Instant enqueuedAt) {
     this.notification = notification;
     this.enqueuedAt = enqueuedAt;
+    this.groupKey = notification.groupKey();
     this.nextAttempt = enqueuedAt;
   }
 
@@ -23,7 +26,7 @@ final class Pending {
   }
 
   String groupKey() {
-    return notification.groupKey();
+    return groupKey;
   }
 
   PendingDelivery view() {

@@ -17,11 +17,15 @@ final class AlertmanagerWebhookPayload {
   // Alertmanager sends Go's zero time as endsAt of a firing alert; receivers expect a timestamp there.
   static final String ZERO_TIME = "0001-01-01T00:00:00Z";
 
+  // Room for the envelope and for one alert with the labels and annotations meshwatch gives it.
+  private static final int ENVELOPE_CHARS = 1024;
+  private static final int ALERT_CHARS = 1024;
+
   private AlertmanagerWebhookPayload() {}
 
   static String json(Notification notification, URI externalUrl) {
     String external = withoutTrailingSlash(externalUrl.toString());
-    JsonWriter json = new JsonWriter().beginObject()
+    JsonWriter json = new JsonWriter(ENVELOPE_CHARS + ALERT_CHARS * notification.alerts().size()).beginObject()
         .name("version").value(VERSION)
         .name("groupKey").value(notification.groupKey())
         .name("truncatedAlerts").value(0)

@@ -11,11 +11,20 @@ final class JsonWriter {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
   private static final int MAX_DEPTH = 64;
 
-  private final StringBuilder out = new StringBuilder(256);
+  private final StringBuilder out;
   // Per open container: whether it already holds an element (a comma goes before the next one).
   private final boolean[] hasElement = new boolean[MAX_DEPTH];
   private int depth;
   private boolean afterName;
+
+  JsonWriter() {
+    this(256);
+  }
+
+  /** A writer whose buffer starts at {@code expectedChars}, so that a document of about that size is not copied as it grows. */
+  JsonWriter(int expectedChars) {
+    this.out = new StringBuilder(expectedChars);
+  }
 
   JsonWriter beginObject() {
     beforeValue();

@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Reproduces every figure in docs/BENCHMARKS.md. Run from the repository root; takes about 14 minutes of machine time,
-# plus about 12 for the SLO engine set (`slo`) and about 2 for alerting vs Alertmanager (`alerting`).
+# plus about 12 for the SLO engine set (`slo`), about 2 for alerting vs Alertmanager (`alerting`) and about 5 for
+# the webhook POST clients (`webhook_post`).
 # Each agent/raw pair runs in its own JMH invocation, one right after the other, so that load from
 # anything else on the machine hits both sides of a ratio alike.
-#   [THREADS=2] bench/run-benchmarks.sh [recording|profiler|retained|indirection|slo|alerting]...   (default: all six)
+#   [THREADS=2] bench/run-benchmarks.sh [recording|profiler|retained|indirection|slo|alerting|webhook_post]...   (default: all seven)
 #   bench/run-benchmarks.sh slo        only the SLO engine set: slo_tick slo_tick_hours slo_heap slo_ingest slo_restart
 #                                      (each also alone; slo_heap_30d is slo_heap's 30-day figures only)
 #   bench/run-benchmarks.sh alerting   meshwatch's alerting vs Prometheus Alertmanager 0.25 (Debian's prometheus-alertmanager),
 #                                      each its own process; writes section 4 of docs/BENCHMARKS.md. ALERTING_ARGS adds
 #                                      options, e.g. ALERTING_ARGS="--alerts 2000 --rounds 1" for a smoke run.
+#   bench/run-benchmarks.sh webhook_post   one webhook POST over loopback with KeepAliveHttpClient, java.net.http (default
+#                                      and HTTP/1.1) and Apache HttpClient 5, one JMH run (see WebhookPostBenchmark)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=bench/results
@@ -127,7 +130,18 @@ alerting() {
     --doc docs/BENCHMARKS.md > "$OUT/alerting.txt"
 }
 
-for step in "${@:-recording profiler retained indirection slo alerting}"; do
+# The notifiers' HTTP client and its peers, same sink, same JMH run; the console keeps the sink's request and
+# connection counts (one connection per client means each kept its connection alive). Pinned to one CPU, the time
+# per operation is the CPU all threads spend on one exchange; unpinned on a 2-core VM it was mostly cross-core
+# wake-up latency, between about 30 and 70 us/op for every client alike as the scheduler placed the threads. The JIT
+# shares that CPU, and java.net.http's code takes about 16 s of compiling: hence 24 s of warmup.
+webhook_post() {
+  log "webhook post"
+  taskset -c 0 java -jar "$JAR" 'WebhookPostBenchmark' -f 2 -wi 12 -w 2 -i 5 -r 2 -prof gc \
+    -rf json -rff "$OUT/webhook-post.json" > "$OUT/webhook-post-console.txt"
+}
+
+for step in "${@:-recording profiler retained indirection slo alerting webhook_post}"; do
   for s in $step; do "$s"; done
 done
 log "done"

@@ -16,13 +16,13 @@ import java.util.Map;
  * same alerts ({@link AlertFleet}) over Alertmanager's API v2, route them through the same tree
  * ({@link BenchRoutes}) and notify the same kind of sink ({@link WebhookSink}); each runs as its own
  * process, started fresh per round. Rounds alternate which contender goes first (A B, B A, ...), so
- * that a drift in the machine's load over the run falls on both; the default of two rounds is one
- * such pair. Prints a table and, with
+ * that a drift in the machine's load over the run falls on both; the default of four rounds is two
+ * such pairs. Prints a table and, with
  * {@code --doc}, puts the figures into {@code docs/BENCHMARKS.md} (section 4).
  *
  * <pre>{@code
  * java -cp bench/target/benchmarks.jar io.meshwatch.bench.alerting.AlertingVsAlertmanager \
- *   [--alerts 50000] [--warmup 50000] [--rounds 2] [--batch 600] [--rate 10000] \
+ *   [--alerts 50000] [--warmup 50000] [--rounds 4] [--batch 600] [--rate 10000] \
  *   [--only alertmanager|meshwatch] [--jvm "-Xms1g -Xmx1g"] [--meshwatch-args "--outbox-threads 4"] \
  *   [--doc docs/BENCHMARKS.md]
  * }</pre>
@@ -42,7 +42,7 @@ public final class AlertingVsAlertmanager {
     Settings settings = new Settings(
         Integer.parseInt(options.getOrDefault("alerts", "50000")),
         Integer.parseInt(options.getOrDefault("warmup", "50000")),
-        Integer.parseInt(options.getOrDefault("rounds", "2")),
+        Integer.parseInt(options.getOrDefault("rounds", "4")),
         Integer.parseInt(options.getOrDefault("batch", "600")),
         Integer.parseInt(options.getOrDefault("rate", "10000")),
         options.getOrDefault("only", ""),

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * A group of firing or resolved alerts to deliver to one receiver. Pending alerts are never
@@ -55,14 +56,14 @@ public record Notification(
     return alerts.stream().anyMatch(alert -> alert.state() == AlertState.FIRING);
   }
 
-  /** The label pairs every alert has. */
+  /** The label pairs every alert has, sorted by name. */
   public Map<String, String> commonLabels() {
-    return common(alerts.stream().map(Alert::labels).toList());
+    return common(Alert::labels);
   }
 
-  /** The annotation pairs every alert has. */
+  /** The annotation pairs every alert has, sorted by name. */
   public Map<String, String> commonAnnotations() {
-    return common(alerts.stream().map(Alert::annotations).toList());
+    return common(Alert::annotations);
   }
 
   /** Identifies the group at its receiver, e.g. {@code sales-oncall:{product="sales.orders"}}. */
@@ -86,10 +87,20 @@ public record Notification(
     return Fingerprint.ofText(identity.toString());
   }
 
-  private static Map<String, String> common(List<Map<String, String>> maps) {
-    TreeMap<String, String> common = new TreeMap<>(maps.get(0));
-    for (Map<String, String> map : maps.subList(1, maps.size())) {
-      common.entrySet().removeIf(entry -> !entry.getValue().equals(map.get(entry.getKey())));
+  private Map<String, String> common(Function<Alert, Map<String, String>> part) {
+    Map<String, String> first = part.apply(alerts.get(0));
+    if (alerts.size() == 1) {
+      return first; // an alert's labels and annotations are sorted and unmodifiable already
+    }
+    TreeMap<String, String> common = new TreeMap<>();
+    candidates:
+    for (Map.Entry<String, String> entry : first.entrySet()) {
+      for (Alert other : alerts.subList(1, alerts.size())) {
+        if (!entry.getValue().equals(part.apply(other).get(entry.getKey()))) {
+          continue candidates;
+        }
+      }
+      common.put(entry.getKey(), entry.getValue());
     }
     return Collections.unmodifiableSortedMap(common);
   }

@@ -46,10 +46,14 @@ public record OutboxOptions(Duration initialBackoff, Duration maxBackoff, Durati
     }
   }
 
-  /** 1s to 5m backoff, 24h max age, 7d retention, fsync, 2 threads, compaction past 8 MiB. */
+  /**
+   * 1s to 5m backoff, 24h max age, 7d retention, fsync, 2 threads, compaction past 64 MiB: a rewrite
+   * holds up enqueueing (and so the dispatcher's flush) while it writes and forces the whole log, so it
+   * should be rare; the price is a longer replay at start.
+   */
   public static OutboxOptions defaults() {
     return new OutboxOptions(Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofDays(7),
-        true, 2, new SplittableRandom(), 8L << 20);
+        true, 2, new SplittableRandom(), 64L << 20);
   }
 
   public OutboxOptions withBackoff(Duration initial, Duration max) {

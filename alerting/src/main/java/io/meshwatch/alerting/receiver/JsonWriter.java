@@ -115,26 +115,40 @@ final class JsonWriter {
 
   private void string(String value) {
     out.append('"');
+    // Runs of characters that need no escape go in with one append each: most strings are one run.
+    int plainFrom = 0;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        default -> {
-          if (c < 0x20 || c == '\u2028' || c == '\u2029' || unpairedSurrogate(value, i)) {
-            unicodeEscape(c);
-          } else {
-            out.append(c);
-          }
-        }
+      if (isPlain(c) || (Character.isSurrogate(c) && !unpairedSurrogate(value, i))) {
+        continue;
       }
+      out.append(value, plainFrom, i);
+      escape(c);
+      plainFrom = i + 1;
+    }
+    if (plainFrom == 0) {
+      out.append(value);
+    } else {
+      out.append(value, plainFrom, value.length());
     }
     out.append('"');
+  }
+
+  private static boolean isPlain(char c) {
+    return c >= 0x20 && c != '"' && c != '\\' && c != '\u2028' && c != '\u2029' && !Character.isSurrogate(c);
+  }
+
+  private void escape(char c) {
+    switch (c) {
+      case '"' -> out.append("\\\"");
+      case '\\' -> out.append("\\\\");
+      case '\n' -> out.append("\\n");
+      case '\r' -> out.append("\\r");
+      case '\t' -> out.append("\\t");
+      case '\b' -> out.append("\\b");
+      case '\f' -> out.append("\\f");
+      default -> unicodeEscape(c); // other controls, U+2028/U+2029, unpaired surrogates
+    }
   }
 
   private static boolean unpairedSurrogate(String value, int i) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class JsonWriterTest {
@@ -51,6 +52,50 @@ class JsonWriterTest {
     assertThatThrownBy(() -> new JsonWriter().beginObject().name("a").toString()).hasMessageContaining("incomplete");
     assertThatThrownBy(() -> new JsonWriter().name("a")).hasMessageContaining("inside an object");
     assertThatThrownBy(() -> new JsonWriter().endArray()).hasMessageContaining("nothing to close");
+  }
+
+  @Test
+  void value_escapesRandomStringsAsACharByCharReferenceDoes() {
+    // The writer appends runs of plain characters at once; the reference decides each character alone.
+    String pool = "ab Z09\"\\\n\r\t\b\f\u0000\u001f\u007f\u00e9\u20ac\u65e5\u2028\u2029\ud83d\ude00\ud83d\ude00";
+    Random random = new Random(20261206);
+    for (int run = 0; run < 10_000; run++) {
+      StringBuilder text = new StringBuilder();
+      for (int length = random.nextInt(12); length > 0; length--) {
+        text.append(pool.charAt(random.nextInt(pool.length())));
+      }
+      assertThat(string(text.toString())).as("escaping %s", text.chars().boxed().toList())
+          .isEqualTo(referenceEscape(text.toString()));
+    }
+  }
+
+  /** RFC 8259 escaping plus U+2028/U+2029 and lone surrogates, one character at a time. */
+  private static String referenceEscape(String value) {
+    StringBuilder out = new StringBuilder("\"");
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean lone = Character.isHighSurrogate(c)
+          ? i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1))
+          : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(value.charAt(i - 1)));
+      String named = switch (c) {
+        case '"' -> "\\\"";
+        case '\\' -> "\\\\";
+        case '\n' -> "\\n";
+        case '\r' -> "\\r";
+        case '\t' -> "\\t";
+        case '\b' -> "\\b";
+        case '\f' -> "\\f";
+        default -> null;
+      };
+      if (named != null) {
+        out.append(named);
+      } else if (c < 0x20 || c == '\u2028' || c == '\u2029' || lone) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.append('"').toString();
   }
 
   private static String string(String value) {

@@ -104,7 +104,7 @@ public final class Outbox implements AutoCloseable {
       log.append(new LogRecord.Enqueued(notification, now));
       queue.add(notification, now);
       compactIfDue(now);
-      changed.signalAll();
+      changed.signal(); // one more may be due: one worker to take it
       return true;
     } finally {
       lock.unlock();
@@ -308,7 +308,7 @@ public final class Outbox implements AutoCloseable {
         // The notification is done either way; after a restart it would be sent once more.
         LOG.log(System.Logger.Level.ERROR, "cannot log the end of notification " + entry.id(), e);
       }
-      changed.signalAll();
+      changed.signal(); // the next of its group may be due now
       return result.delivered() ? Outcome.DELIVERED : Outcome.GAVE_UP;
     } finally {
       lock.unlock();

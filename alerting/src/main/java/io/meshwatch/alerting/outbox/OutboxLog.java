@@ -25,6 +25,7 @@ final class OutboxLog implements Closeable {
   static final int RECORD_HEADER_BYTES = 8;
   // Far beyond any notification; a larger length can only be a torn or damaged length field.
   static final int MAX_BODY_BYTES = 16 << 20;
+  private static final int REWRITE_BUFFER_BYTES = 256 << 10;
 
   private final Path file;
   private final boolean fsync;
@@ -153,10 +154,21 @@ final class OutboxLog implements Closeable {
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
         StandardOpenOption.WRITE)) {
-      writeFully(out, ByteBuffer.allocate(HEADER_BYTES).putLong(MAGIC).flip());
+      // Records are small and many (every retained delivered id): written a buffer at a time, not one by one.
+      ByteBuffer buffer = ByteBuffer.allocate(REWRITE_BUFFER_BYTES).putLong(MAGIC);
       for (LogRecord record : records) {
-        writeFully(out, frame(record));
+        ByteBuffer frame = frame(record);
+        if (frame.remaining() > buffer.remaining()) {
+          writeFully(out, buffer.flip());
+          buffer.clear();
+        }
+        if (frame.remaining() > buffer.remaining()) {
+          writeFully(out, frame);
+        } else {
+          buffer.put(frame);
+        }
       }
+      writeFully(out, buffer.flip());
       out.force(true);
     }
     Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

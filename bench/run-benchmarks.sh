@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces every figure in docs/BENCHMARKS.md. Run from the repository root; takes about 14 minutes of machine time,
-# plus about 12 for the SLO engine set (`slo`), about 2 for alerting vs Alertmanager (`alerting`) and about 5 for
+# plus about 12 for the SLO engine set (`slo`), about 3.5 for alerting vs Alertmanager (`alerting`) and about 5 for
 # the webhook POST clients (`webhook_post`).
 # Each agent/raw pair runs in its own JMH invocation, one right after the other, so that load from
 # anything else on the machine hits both sides of a ratio alike.

@@ -35,7 +35,14 @@ final class Requests {
   }
 
   private static boolean isAscii(@Nullable String text) {
-    return text == null || text.chars().allMatch(c -> c < 0x80);
+    if (text != null) {
+      for (int i = 0; i < text.length(); i++) {
+        if (text.charAt(i) >= 0x80) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static void checkName(String name, Set<String> reserved) {

@@ -24,7 +24,10 @@ public record DeliveryResult(boolean delivered, int statusCode, @Nullable String
     return new DeliveryResult(true, statusCode, null, false);
   }
 
-  /** The receiver answered {@code statusCode} (not 2xx); retryable for 5xx, 429 and 408 (the receiver timed the request out). */
+  /**
+   * The receiver answered {@code statusCode} (not 2xx); retryable for 5xx, 429 and 408 (the receiver
+   * timed the request out).
+   */
   public static DeliveryResult rejected(int statusCode, String responseBody) {
     String error = "HTTP " + statusCode + (responseBody.isBlank() ? "" : ": " + responseBody.strip());
     return new DeliveryResult(false, statusCode, error, statusCode >= 500 || statusCode == 429 || statusCode == 408);

@@ -21,7 +21,7 @@ final class JsonWriter {
     this(256);
   }
 
-  /** A writer whose buffer starts at {@code expectedChars}, so that a document of about that size is not copied as it grows. */
+  /** A writer whose buffer starts at {@code expectedChars}: a document of about that size is not copied as it grows. */
   JsonWriter(int expectedChars) {
     this.out = new StringBuilder(expectedChars);
   }

@@ -146,20 +146,19 @@ final class Connection implements Closeable {
   }
 
   /**
-   * Reads until the server closes the connection (a response without a length), or until
-   * {@code maxBytes} were read; says whether the end came first.
+   * Reads until the server closes the connection (a response without a length), or until about
+   * {@code maxBytes} were read: the connection is not reused either way.
    */
-  boolean readToEnd(BodyPrefix keep, long maxBytes, long deadlineNanos) throws IOException {
+  void readToEnd(BodyPrefix keep, long maxBytes, long deadlineNanos) throws IOException {
     for (long total = 0; total <= maxBytes; ) {
       if (position == limit && !tryFill(deadlineNanos)) {
-        return true;
+        return;
       }
       int chunk = limit - position;
       total += chunk;
       keep.add(buffer, position, chunk);
       position = limit;
     }
-    return false;
   }
 
   /** Whether bytes beyond the response just read arrived: the connection is then out of step. */

@@ -10,7 +10,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLParameters;
@@ -67,13 +66,13 @@ final class Connection implements Closeable {
       serverName(origin).ifPresent(name -> parameters.setServerNames(List.of(name)));
       secure.setSSLParameters(parameters);
       secure.setSoTimeout(remainingMillis(deadlineNanos));
-      ScheduledFuture<?> watchdog = Watchdog.closeAt(plain, deadlineNanos);
+      Watchdog watchdog = Watchdog.closeAt(plain, deadlineNanos);
       try {
         secure.startHandshake();
       } catch (IOException e) {
-        throw watchdog.isDone() ? new SocketTimeoutException("deadline passed during the TLS handshake") : e;
+        throw watchdog.fired() ? new SocketTimeoutException("deadline passed during the TLS handshake") : e;
       } finally {
-        watchdog.cancel(false);
+        watchdog.disarm();
       }
       return new Connection(origin, secure);
     } catch (IOException | RuntimeException e) {

@@ -7,7 +7,6 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import org.jspecify.annotations.Nullable;
@@ -108,14 +107,14 @@ public final class KeepAliveHttpClient implements AutoCloseable {
   }
 
   private Reply exchange(Connection connection, byte[] request, long deadline) throws IOException {
-    ScheduledFuture<?> watchdog = request.length > UNBLOCKED_WRITE_BYTES
+    Watchdog watchdog = request.length > UNBLOCKED_WRITE_BYTES
         ? Watchdog.closeAt(connection, deadline) : null;
     try {
       connection.resetReadCount();
       connection.write(request);
       Response response = Response.read(connection, deadline);
       // Pooled only once the watchdog can no longer close it under the next request.
-      if (response.reusable() && (watchdog == null || watchdog.cancel(false))) {
+      if (response.reusable() && (watchdog == null || watchdog.disarm())) {
         idle.offer(connection, System.nanoTime());
       } else {
         connection.close();
@@ -123,13 +122,13 @@ public final class KeepAliveHttpClient implements AutoCloseable {
       return new Reply(response.status(), response.bodyStart());
     } catch (IOException | RuntimeException e) {
       connection.close();
-      if (watchdog != null && watchdog.isDone() && !(e instanceof SocketTimeoutException)) {
+      if (watchdog != null && watchdog.fired() && !(e instanceof SocketTimeoutException)) {
         throw new SocketTimeoutException("deadline passed while writing the request");
       }
       throw e;
     } finally {
       if (watchdog != null) {
-        watchdog.cancel(false);
+        watchdog.disarm();
       }
     }
   }

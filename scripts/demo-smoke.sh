@@ -7,18 +7,22 @@ cd "$(dirname "$0")/.."
 
 jar=collector/target/meshwatch.jar
 [ -f "$jar" ] || { echo "demo-smoke: $jar missing: build first (mvn -B -q -DskipTests package)" >&2; exit 1; }
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null \
-  || shuf -i 20000-60000 -n 1)
+command -v curl >/dev/null || { echo "demo-smoke: curl missing (scripts/install-peers.sh installs it)" >&2; exit 1; }
 work=$(mktemp -d)
-java -jar "$jar" demo --port "$port" --data-dir "$work/data" >"$work/demo.log" 2>&1 &
+# Port 0: the collector picks a free port and the demo's guide names it.
+java -jar "$jar" demo --port 0 --data-dir "$work/data" >"$work/demo.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 
-base="http://127.0.0.1:$port"
+base=""
 deadline=$((SECONDS + 150))
 while [ $SECONDS -lt $deadline ]; do
   if ! kill -0 $pid 2>/dev/null; then
     echo "demo-smoke: the demo exited early:" >&2; cat "$work/demo.log" >&2; exit 1
+  fi
+  if [ -z "$base" ]; then
+    base=$(grep -oE 'report to http://127\.0\.0\.1:[0-9]+' "$work/demo.log" | head -1 | sed 's/^report to //' || true)
+    [ -n "$base" ] || { sleep 1; continue; }
   fi
   products=$(curl -sf "$base/api/v1/products" 2>/dev/null | grep -o '"id" *: *"[a-z_]*\.[a-z_]*"' | sort -u | wc -l || true)
   metrics=$(curl -sf "$base/metrics" 2>/dev/null || true)

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs the real programs the tests run against, from Debian's packages, when they are missing:
-# Prometheus + promtool (package prometheus), Alertmanager (package prometheus-alertmanager), and
-# Node.js + npm (packages nodejs, npm) for the type check of dashboards against @grafana/schema.
+# Installs every program the tests and the CI scripts use beyond Java and Maven, from Debian's
+# packages, when it is missing: Prometheus + promtool (package prometheus), Alertmanager (package
+# prometheus-alertmanager), Node.js + npm (packages nodejs, npm) for the type check of dashboards
+# against @grafana/schema, and curl, which scripts/demo-smoke.sh talks to the demo with. A fresh
+# Debian 12 with only Java 17 and Maven has none of them (scripts/fresh-machine-check.sh checks that).
 # Needs root (or sudo). Nothing is started here: each test starts and stops its own instance.
 set -euo pipefail
 
@@ -9,9 +11,10 @@ missing=()
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v prometheus-alertmanager >/dev/null 2>&1 || missing+=(prometheus-alertmanager)
 { command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; } || missing+=(nodejs npm)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-peers: prometheus, promtool, alertmanager, node and npm present"
+  echo "install-peers: prometheus, promtool, alertmanager, node, npm and curl present"
   exit 0
 fi
 
@@ -32,4 +35,5 @@ for svc in prometheus prometheus-alertmanager prometheus-node-exporter; do
 done
 command -v promtool >/dev/null && command -v prometheus-alertmanager >/dev/null
 command -v node >/dev/null && command -v npm >/dev/null
+command -v curl >/dev/null
 echo "install-peers: done"

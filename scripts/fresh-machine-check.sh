@@ -14,11 +14,12 @@ set -euo pipefail
 
 usage() {
   cat <<'EOF'
-Usage: scripts/fresh-machine-check.sh [--rebuild-base] [--keep]
+Usage: scripts/fresh-machine-check.sh [--ref COMMIT] [--rebuild-base] [--keep]
 
 Runs .ci/run on a clean clone of HEAD inside a fresh Debian 12 root with only Java 17, Maven and git.
 Commit first: uncommitted changes are not part of the clone.
 
+  --ref COMMIT    check this commit instead of HEAD (e.g. to see an older one fail)
   --rebuild-base  build the cached base root again (debootstrap + openjdk-17-jdk-headless + maven + git)
   --keep          keep the root afterwards (its path is printed), to look at logs and test reports
   -h, --help      this text
@@ -31,13 +32,16 @@ EOF
 
 rebuild=false
 keep=false
-for arg in "$@"; do
-  case "$arg" in
+ref=HEAD
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --ref) [ $# -ge 2 ] || { echo "fresh-machine-check: --ref needs a commit" >&2; exit 2; }; ref=$2; shift ;;
     --rebuild-base) rebuild=true ;;
     --keep) keep=true ;;
     -h|--help) usage; exit 0 ;;
-    *) echo "fresh-machine-check: unknown option '$arg'" >&2; usage >&2; exit 2 ;;
+    *) echo "fresh-machine-check: unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
+  shift
 done
 
 [ "$(id -u)" -eq 0 ] || { echo "fresh-machine-check: needs root (debootstrap, chroot, mount)" >&2; exit 1; }
@@ -45,7 +49,8 @@ done
 repo=$(cd "$(dirname "$0")/.." && pwd)
 shared=$(cd "$repo/.." && pwd)/shared
 [ -d "$shared" ] || { echo "fresh-machine-check: $shared missing: CI has ../shared beside the clone" >&2; exit 1; }
-if [ -n "$(git -C "$repo" status --porcelain --untracked-files=no)" ]; then
+commit=$(git -C "$repo" rev-parse --verify "$ref^{commit}") || { echo "fresh-machine-check: no commit '$ref'" >&2; exit 2; }
+if [ "$ref" = HEAD ] && [ -n "$(git -C "$repo" status --porcelain --untracked-files=no)" ]; then
   echo "fresh-machine-check: warning: uncommitted changes are not checked (the clone is of HEAD $(git -C "$repo" rev-parse --short HEAD))" >&2
 fi
 
@@ -105,7 +110,8 @@ trap cleanup EXIT
 
 tar -C "$root" -xzf "$base"
 mkdir -p "$root/work"
-git clone --quiet --no-hardlinks "$repo" "$root/work/main"
+git clone --quiet --no-hardlinks --no-checkout "$repo" "$root/work/main"
+git -C "$root/work/main" checkout --quiet --detach "$commit"
 cp -a "$shared" "$root/work/shared"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 mount_into "$root"
@@ -117,7 +123,7 @@ if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
   chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin update-ca-certificates >/dev/null
 fi
 
-echo "fresh-machine-check: running .ci/run at $(git -C "$repo" rev-parse --short HEAD) in a fresh Debian 12 root ($root)"
+echo "fresh-machine-check: running .ci/run at ${commit:0:7} in a fresh Debian 12 root ($root)"
 start=$SECONDS
 set +e
 chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \

@@ -60,9 +60,10 @@ mirror=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 
 mirror=${mirror:-http://deb.debian.org/debian}
 
 mounted=()
-mount_into() { # mount_into ROOT: the kernel file systems a build needs
+mount_into() { # mount_into ROOT [FS...]: bind the host's kernel file systems a build needs
   local root=$1
-  for fs in proc sys dev dev/pts; do
+  shift
+  for fs in "$@"; do
     mkdir -p "$root/$fs"
     mount --bind "/$fs" "$root/$fs"
     mounted+=("$root/$fs")
@@ -87,7 +88,7 @@ build_base() {
   debootstrap --variant=minbase bookworm "$work/root" "$mirror" >"$work/debootstrap.log" 2>&1 \
     || { tail -20 "$work/debootstrap.log" >&2; exit 1; }
   cp /etc/resolv.conf "$work/root/etc/resolv.conf"
-  mount_into "$work/root"
+  mount_into "$work/root" proc sys dev dev/pts
   chroot "$work/root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
     bash -c 'apt-get update -qq && apt-get install -y -qq --no-install-recommends openjdk-17-jdk-headless maven git >/dev/null && apt-get clean'
   unmount_all
@@ -114,7 +115,9 @@ git clone --quiet --no-hardlinks --no-checkout "$repo" "$root/work/main"
 git -C "$root/work/main" checkout --quiet --detach "$commit"
 cp -a "$shared" "$root/work/shared"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
-mount_into "$root"
+# /proc is the run's own: it runs in a PID namespace of its own, as on a machine of its own, where
+# nothing else can signal its processes and it sees none of this machine's.
+mount_into "$root" sys dev dev/pts
 # What this kind of machine is given at boot, not by the project: the network's name servers (above)
 # and the certificate authorities its egress needs, without which Maven Central's TLS cannot be checked.
 if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
@@ -126,7 +129,7 @@ fi
 echo "fresh-machine-check: running .ci/run at ${commit:0:7} in a fresh Debian 12 root ($root)"
 start=$SECONDS
 set +e
-chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
+unshare --pid --fork --mount-proc="$root/proc" chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
   PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
   bash -c 'cd /work/main && .ci/run' 2>&1 | tee "$root/ci-run.log"
 rc=${PIPESTATUS[0]}
@@ -134,6 +137,16 @@ set -e
 elapsed=$((SECONDS - start))
 
 skipped=$(grep -lE 'skipped="[1-9]' "$root"/work/main/*/target/surefire-reports/TEST-*.xml 2>/dev/null || true)
+if [ "$rc" -ne 0 ] || [ -n "$skipped" ]; then
+  # The reports outlive the root, for a look afterwards.
+  last=${MESHWATCH_FRESH_TMP:-/var/tmp}/meshwatch-fresh-last
+  rm -rf "$last" && mkdir -p "$last"
+  cp "$root/ci-run.log" "$last/"
+  for module in "$root"/work/main/*/target/surefire-reports; do
+    [ -d "$module" ] && cp -r "$module" "$last/$(basename "$(dirname "$(dirname "$module")")")-surefire-reports"
+  done
+  echo "fresh-machine-check: the log and test reports are in $last" >&2
+fi
 if [ "$rc" -ne 0 ]; then
   echo "fresh-machine-check: FAILED: .ci/run exited $rc after ${elapsed}s" >&2
   exit "$rc"

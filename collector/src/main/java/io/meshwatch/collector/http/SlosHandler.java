@@ -115,6 +115,9 @@ final class SlosHandler {
     out.put("agent", product.agent().label());
     out.putAll(StatusJson.slo(slo));
     out.put("evaluatedAt", slo.evaluatedAt());
+    if (slo.state() == SloState.ERROR) {
+      out.put("error", product.error());
+    }
     return out;
   }
 }

@@ -36,6 +36,7 @@ final class StatusJson {
     out.put("dataTime", status.dataTime());
     out.put("dataAgeSeconds", status.dataAge() == null ? null : status.dataAge().toMillis() / 1000.0);
     out.put("evaluatedAt", status.evaluatedAt());
+    out.put("error", status.error());
     List<Map<String, Object>> slos = new ArrayList<>();
     for (SloStatus slo : status.slos()) {
       slos.add(slo(slo));

@@ -67,6 +67,7 @@ public final class SloMetrics {
         set(seen, CollectorMetric.SLO_BREACHING, sloTags, slo.state() == SloState.BREACHING ? 1 : 0);
         set(seen, CollectorMetric.SLO_NO_DATA, sloTags, slo.state() == SloState.NO_DATA ? 1 : 0);
         set(seen, CollectorMetric.SLO_INSUFFICIENT_HISTORY, sloTags, slo.state() == SloState.INSUFFICIENT_HISTORY ? 1 : 0);
+        set(seen, CollectorMetric.SLO_ERROR, sloTags, slo.state() == SloState.ERROR ? 1 : 0);
         for (BurnAlert alert : slo.burnAlerts()) {
           BurnCondition condition = alert.condition();
           set(seen, CollectorMetric.SLO_BURN_ALERT, sloTags.and(Labels.SEVERITY_LABEL, condition.severity().label(),

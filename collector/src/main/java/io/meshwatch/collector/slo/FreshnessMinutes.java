@@ -2,7 +2,6 @@ package io.meshwatch.collector.slo;
 
 import io.meshwatch.collector.baseline.CadenceLearner;
 import io.meshwatch.collector.store.SliSeries;
-import io.meshwatch.model.SliKind;
 import io.meshwatch.model.Threshold;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,15 +31,6 @@ final class FreshnessMinutes {
   /** Epoch minute whose start is the latest minute boundary at or before {@code now}. */
   static long minuteOf(Instant now) {
     return Math.floorDiv(now.toEpochMilli(), MINUTE_MILLIS);
-  }
-
-  /** Classifies the minutes of every freshness SLO of {@code product} that ended by {@code upTo}. */
-  static void account(ProductTrack product, Instant upTo, Duration silenceTimeout) {
-    for (SloTrack slo : product.slos()) {
-      if (slo.spec().kind() == SliKind.FRESHNESS) {
-        account(slo, product, upTo, silenceTimeout);
-      }
-    }
   }
 
   static void account(SloTrack slo, ProductTrack product, Instant now, Duration silenceTimeout) {

@@ -38,6 +38,7 @@ import org.jspecify.annotations.Nullable;
 final class ProductTrack {
 
   private final ProductId id;
+  private final ProductFaults faults;
   private final ReentrantLock lock = new ReentrantLock();
   private volatile List<SloTrack> slos;
   private volatile boolean tracksFreshness;
@@ -48,11 +49,17 @@ final class ProductTrack {
 
   ProductTrack(ProductId id, List<SloTrack> slos) {
     this.id = id;
+    this.faults = new ProductFaults(id);
     slos(slos);
   }
 
   ProductId id() {
     return id;
+  }
+
+  /** What went wrong with this product in the engine. */
+  ProductFaults faults() {
+    return faults;
   }
 
   List<SloTrack> slos() {

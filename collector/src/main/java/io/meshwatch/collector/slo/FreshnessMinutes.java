@@ -46,9 +46,9 @@ final class FreshnessMinutes {
     Instant lastSeen = product.lastSeen();
     Instant freshUntil = dataTime == null ? null : freshUntil(slo, product, dataTime);
     if (since != null && lastSeen != null && freshUntil != null) {
-      long sinceMillis = since.toEpochMilli();
-      long silentAfter = lastSeen.toEpochMilli() + silenceTimeout.toMillis();
-      long freshUntilMillis = freshUntil.toEpochMilli();
+      long sinceMillis = epochMillis(since);
+      long silentAfter = saturatedAdd(epochMillis(lastSeen), silenceTimeout.toMillis());
+      long freshUntilMillis = epochMillis(freshUntil);
       for (long minute = from + 1; minute <= end; minute++) {
         long minuteEnd = minute * MINUTE_MILLIS;
         if (minuteEnd >= sinceMillis && minuteEnd <= silentAfter) {
@@ -57,6 +57,27 @@ final class FreshnessMinutes {
       }
     }
     slo.accountedUntilMinute(end);
+  }
+
+  /**
+   * Epoch milliseconds, saturated at the ends of {@code long}: a data time restored from an older
+   * snapshot may lie beyond them, and a minute is then simply before (or after) it.
+   */
+  static long epochMillis(Instant instant) {
+    long seconds = instant.getEpochSecond();
+    if (seconds >= Long.MAX_VALUE / 1000) {
+      return Long.MAX_VALUE;
+    }
+    if (seconds <= Long.MIN_VALUE / 1000 + 1) {
+      return Long.MIN_VALUE;
+    }
+    return instant.toEpochMilli();
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    // Overflow only when both have the same sign and the sum's sign differs.
+    return ((a ^ sum) & (b ^ sum)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : sum;
   }
 
   /**

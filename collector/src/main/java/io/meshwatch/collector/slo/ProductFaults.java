@@ -61,7 +61,7 @@ final class ProductFaults {
   void restoreFailed(String why) {
     failedRestores.increment();
     LOG.log(Level.WARNING, "could not restore the saved state of product " + product + " (" + why
-        + "); it starts empty, the other products are restored");
+        + "); it starts empty, every product whose state can be read is restored");
   }
 
   FaultCounts counts() {

@@ -121,6 +121,13 @@ final class ProductTrack {
     cadences = Collections.unmodifiableMap(restored);
   }
 
+  /** Replaces every cadence learner by a new one of its zone: what was learned is forgotten. Under the lock. */
+  void resetCadences() {
+    Map<ZoneId, CadenceLearner> fresh = new LinkedHashMap<>();
+    cadences.keySet().forEach(zone -> fresh.put(zone, new CadenceLearner(zone)));
+    cadences = Collections.unmodifiableMap(fresh);
+  }
+
   /** Whether any SLO is a freshness SLO: then state changes go through {@link #lock()}. */
   boolean tracksFreshness() {
     return tracksFreshness;

@@ -65,6 +65,10 @@ public final class SloEngine {
   private static final Comparator<ProductId> BY_ID =
       Comparator.comparing(ProductId::domain).thenComparing(ProductId::name);
 
+  /** Receipt times the engine's arithmetic (epoch milliseconds, with room for a window) can take. */
+  static final Instant EARLIEST_RECEIPT = Instant.ofEpochMilli(Long.MIN_VALUE / 2);
+  static final Instant LATEST_RECEIPT = Instant.ofEpochMilli(Long.MAX_VALUE / 2);
+
   private final InstantSource clock;
   private final SliStore store;
   private final ProductEvaluator evaluator;
@@ -160,21 +164,25 @@ public final class SloEngine {
    * (from their descriptors, at restart): each product and SLO present in both (same product id, SLO
    * name and kind) takes its saved state, an SLO whose window changed resized as {@link #register}
    * would; what the snapshot holds beyond that is skipped, counted in the result and logged; what it
-   * lacks stays as registered. Afterwards, fed the signals received since the snapshot at their
-   * receipt times, the engine evaluates exactly as the one that wrote it. The caller makes sure no
-   * {@link #record}, {@link #evaluate} or {@link #register} runs meanwhile.
+   * lacks stays as registered. A product whose saved state cannot be read or applied starts empty
+   * (counted in {@link #faults()} and logged) and the others are restored. Afterwards, fed the signals
+   * received since the snapshot at their receipt times, the engine evaluates exactly as the one that
+   * wrote it, but for such products. The caller makes sure no {@link #record}, {@link #evaluate} or
+   * {@link #register} runs meanwhile.
    *
    * @throws IOException when the input is not an engine snapshot, of another version, truncated or
-   *     inconsistent; the engine is then unchanged
+   *     its framing inconsistent; the engine is then unchanged
    */
   public synchronized RestoredState readState(DataInput in) throws IOException {
-    RestoredState result = SnapshotRestore.apply(products, store, EngineSnapshot.read(store, in));
-    boolean skipped = !result.skippedProducts().isEmpty() || !result.skippedSlos().isEmpty();
+    RestoredState result = SnapshotRestore.apply(products, store, EngineSnapshot.read(store, in), clock.instant());
+    boolean skipped = !result.skippedProducts().isEmpty() || !result.skippedSlos().isEmpty()
+        || !result.failedProducts().isEmpty();
     LOG.log(skipped ? Level.WARNING : Level.INFO,
         "restored the state of " + result.products() + " products and " + result.slos() + " SLOs; skipped "
             + result.skippedProducts().size() + " products no longer registered " + result.skippedProducts()
             + " and " + result.skippedSlos().size() + " SLOs no longer declared with their kind "
-            + result.skippedSlos());
+            + result.skippedSlos() + "; " + result.failedProducts().size() + " products started empty, their saved"
+            + " state unreadable " + result.failedProducts());
     return result;
   }
 
@@ -197,6 +205,13 @@ public final class SloEngine {
     ProductTrack product = products.get(signal.product());
     if (product == null) {
       ignored.increment();
+      return;
+    }
+    if (receivedAt.isBefore(EARLIEST_RECEIPT) || receivedAt.isAfter(LATEST_RECEIPT)) {
+      // Only a broken clock or a damaged journal gives such a time; it must not become the product's last contact.
+      dropped.increment();
+      product.faults().signalDropped(signal, new ArithmeticException("receipt time " + receivedAt + " lies outside "
+          + EARLIEST_RECEIPT + " .. " + LATEST_RECEIPT));
       return;
     }
     try {

@@ -58,7 +58,11 @@ final class FaultySliStore implements SliStore {
 
   @Override
   public SliSeries restore(ProductId product, String slo, SliSeries restored, Duration window) {
-    return new Series(product + "/" + slo, store.restore(product, slo, restored, window));
+    String key = product + "/" + slo;
+    if (broken.contains(key)) {
+      throw new IllegalStateException("broken on purpose: " + key);
+    }
+    return new Series(key, store.restore(product, slo, restored, window));
   }
 
   private final class Series implements SliSeries {

@@ -128,13 +128,13 @@ public final class MeshwatchCollector implements AutoCloseable {
 
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new DescriptorMetrics(registry).loaded(descriptorProblems);
-    SignalMetrics signalMetrics = new SignalMetrics(registry);
+    SignalMetrics signalMetrics = new SignalMetrics(registry, config.limits().labelValuesPerProduct());
     AlertingMetrics alertingMetrics = new AlertingMetrics(registry);
     Alerting alerting = openAlerting(config, catalog, clock, alertingMetrics, durable);
     alertingMetrics.watchOutbox(alerting::pendingNotifications);
     HttpServices services = new HttpServices(
         catalog, store, engine, durable, alerting,
-        otlpDecoder(clock, limits, catalog, durable),
+        otlpDecoder(clock, limits, config, catalog, durable),
         new JsonEventDecoder(clock, limits),
         new Authorizer(config.tokens()),
         new IngestMetrics(registry), signalMetrics, registry, config.maxBodyBytes(), clock);
@@ -232,8 +232,8 @@ public final class MeshwatchCollector implements AutoCloseable {
   }
 
   private static OtlpMetricsDecoder otlpDecoder(
-      InstantSource clock, IngestLimits limits, Catalog catalog, DurableSignals durable) {
-    OtlpMetricsDecoder decoder = new OtlpMetricsDecoder(clock, limits, catalog::contains);
+      InstantSource clock, IngestLimits limits, CollectorConfig config, Catalog catalog, DurableSignals durable) {
+    OtlpMetricsDecoder decoder = new OtlpMetricsDecoder(clock, limits, config.limits().seriesBudgets(), catalog::contains);
     if (durable.recovery().resumed()) {
       decoder.resumedAt(clock.instant());
     }
@@ -243,7 +243,7 @@ public final class MeshwatchCollector implements AutoCloseable {
   // CollectorConfig.Evaluation already holds skew and lateness to what IngestLimits takes.
   private static IngestLimits ingestLimits(CollectorConfig config) {
     IngestLimits defaults = IngestLimits.defaults();
-    return new IngestLimits(config.evaluation().maxClockSkew(), defaults.maxSeries(), defaults.seriesIdleTimeout(),
+    return new IngestLimits(config.evaluation().maxClockSkew(), config.limits().seriesTotal(), defaults.seriesIdleTimeout(),
         defaults.maxEventsPerRequest(), config.evaluation().lateness());
   }
 

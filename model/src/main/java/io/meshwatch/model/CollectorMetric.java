@@ -45,6 +45,9 @@ public enum CollectorMetric {
   PRODUCT_RESTORE_FAILURES("meshwatch.product.restore.failures", Type.COUNTER,
       "Starts at which the product's saved state could not be read or applied, so that it started empty",
       Labels.PRODUCT),
+  PRODUCT_LABEL_VALUES_FOLDED("meshwatch.product.label.values.folded", Type.COUNTER,
+      "Signals of the product whose check or consumer value was published as _other, past the product's own budget"
+          + " of label values (limits.labelValuesPerProduct), by label", Labels.PRODUCT_LABEL_NAME),
   QUALITY_CHECKS("meshwatch.quality.checks", Type.COUNTER,
       "Quality checks run, by check and outcome (passed, failed)", Labels.PRODUCT_CHECK),
   VOLUME_ROWS("meshwatch.volume.rows", Type.GAUGE, "Rows per run of the latest reported runs", Labels.PRODUCT),
@@ -82,6 +85,8 @@ public enum CollectorMetric {
     public static final String CONSUMER_LABEL = "consumer";
     public static final String OUTCOME_LABEL = "outcome";
     public static final String STATUS_LABEL = "status";
+    /** The name of the label a count is about, e.g. {@code check}. */
+    public static final String LABEL_LABEL = "label";
 
     static final List<String> PRODUCT = List.of(PRODUCT_LABEL, DOMAIN_LABEL);
     static final List<String> SLO = List.of(PRODUCT_LABEL, DOMAIN_LABEL, SLO_LABEL);
@@ -90,6 +95,7 @@ public enum CollectorMetric {
     static final List<String> PRODUCT_CHECK = List.of(PRODUCT_LABEL, DOMAIN_LABEL, CHECK_LABEL, OUTCOME_LABEL);
     static final List<String> PRODUCT_CONSUMER = List.of(PRODUCT_LABEL, DOMAIN_LABEL, CONSUMER_LABEL, OUTCOME_LABEL);
     static final List<String> PRODUCT_STATUS = List.of(PRODUCT_LABEL, DOMAIN_LABEL, STATUS_LABEL);
+    static final List<String> PRODUCT_LABEL_NAME = List.of(PRODUCT_LABEL, DOMAIN_LABEL, LABEL_LABEL);
     static final List<String> SLO_CONDITION = List.of(PRODUCT_LABEL, DOMAIN_LABEL, SLO_LABEL, SEVERITY_LABEL, CONDITION_LABEL);
   }
 

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * One product's data never stops another's (issue 12, "Why" 1): a freshness event whose data time is
  * a billion years old, sent with one product's own ingest token, is refused or taken harmlessly —
  * every other product evaluates and alerts, the lists answer, and the collector starts again on its
- * data dir after a {@code kill -9} and after a clean stop. A collector in its own JVM, so that it can
- * be killed.
+ * data dir after a {@code kill -9} and after a clean stop. The first collector runs in a JVM of its own,
+ * so that it can be killed; the restarts run in the test's.
  */
 class CollectorIsolationTest {
 
@@ -69,17 +68,19 @@ class CollectorIsolationTest {
 
     collector.process().destroyForcibly(); // SIGKILL
     assertThat(collector.process().waitFor()).isEqualTo(137);
-    ChildCollector afterKill = ChildCollector.start(children, IsolationTestCollectorMain.class, dir.toString(),
-        T0.plusSeconds(120).toString());
-    afterKill.command("evaluate");
-    assertEveryoneAnswers(new CollectorClient(afterKill.uri()));
-
-    afterKill.in().close(); // a clean stop: the collector closes and snapshots
-    assertThat(afterKill.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
-    ChildCollector afterStop = ChildCollector.start(children, IsolationTestCollectorMain.class, dir.toString(),
-        T0.plusSeconds(180).toString());
-    afterStop.command("evaluate");
-    assertEveryoneAnswers(new CollectorClient(afterStop.uri()));
+    // Restarted here, in this JVM: it replays the journal the killed one left behind.
+    TestClock clock = new TestClock(T0.plusSeconds(120));
+    try (MeshwatchCollector afterKill = MeshwatchCollector.start(IsolationTestCollectorMain.config(dir), clock,
+        IsolationTestCollectorMain.products())) {
+      afterKill.evaluateNow();
+      assertEveryoneAnswers(new CollectorClient(afterKill.uri()));
+    } // a clean stop: it snapshots
+    clock.set(T0.plusSeconds(180));
+    try (MeshwatchCollector afterStop = MeshwatchCollector.start(IsolationTestCollectorMain.config(dir), clock,
+        IsolationTestCollectorMain.products())) {
+      afterStop.evaluateNow();
+      assertEveryoneAnswers(new CollectorClient(afterStop.uri()));
+    }
   }
 
   /** The ledger's breach is measured whole, every list and product answers 200, and no SLO is in error. */

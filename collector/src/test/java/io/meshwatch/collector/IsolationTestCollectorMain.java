@@ -61,7 +61,7 @@ public final class IsolationTestCollectorMain {
     System.exit(0);
   }
 
-  private static CollectorConfig config(Path dataDir) {
+  static CollectorConfig config(Path dataDir) {
     Map<String, ProductId> ingest = new HashMap<>();
     TOKENS.forEach((product, token) -> ingest.put(token, product));
     AlertingConfig defaults = AlertingConfig.defaults();

@@ -47,7 +47,7 @@ final class ProductEvaluator {
     if (!product.tracksFreshness()) {
       return Map.of();
     }
-    Map<String, RuntimeException> failed = new LinkedHashMap<>();
+    Map<String, RuntimeException> failed = null; // on the ingest path: nothing allocated unless something fails
     product.lock().lock();
     try {
       for (SloTrack slo : product.slos()) {
@@ -55,6 +55,7 @@ final class ProductEvaluator {
           try {
             FreshnessMinutes.account(slo, product, upTo, silenceTimeout);
           } catch (RuntimeException e) {
+            failed = failed == null ? new LinkedHashMap<>() : failed;
             failed.put(slo.spec().name(), e);
           }
         }
@@ -62,7 +63,7 @@ final class ProductEvaluator {
     } finally {
       product.lock().unlock();
     }
-    return failed;
+    return failed == null ? Map.of() : failed;
   }
 
   private ProductStatus evaluateEachSlo(ProductTrack product, Instant now) {

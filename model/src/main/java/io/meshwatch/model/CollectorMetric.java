@@ -23,7 +23,7 @@ public enum CollectorMetric {
       "1 while the collector fails to evaluate the SLO (its budget is frozen, alerts neither fire nor resolve), else 0",
       Labels.SLO),
   SLO_BURN_ALERT("meshwatch.slo.burn.alert", Type.GAUGE,
-      "1 while a burn-rate condition holds (both its windows burn faster than its threshold; never while no_data), else 0",
+      "1 while a burn-rate condition holds (both its windows burn faster than its threshold; never while no_data or error), else 0",
       Labels.SLO_CONDITION),
   SLO_WINDOW_SECONDS("meshwatch.slo.window.seconds", Type.GAUGE,
       "Length of the SLO's window in seconds: fixed for a rolling window, the current period's for a calendar one", Labels.SLO),

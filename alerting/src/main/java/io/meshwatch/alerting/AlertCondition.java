@@ -38,7 +38,10 @@ public enum AlertCondition {
     return severity;
   }
 
-  /** Whether the condition holds on {@code status}, which must not be {@link SloState#NO_DATA} (see {@link #judgeable}). */
+  /**
+   * Whether the condition holds on {@code status}, which must be judgeable: not {@link SloState#NO_DATA}
+   * nor {@link SloState#ERROR} (see {@link #judgeable}).
+   */
   boolean holds(SloStatus status) {
     return switch (this) {
       case BURN_RATE_PAGE -> status.burning(Severity.PAGE);
@@ -48,10 +51,10 @@ public enum AlertCondition {
   }
 
   /**
-   * Whether {@code status} can fire or resolve alerts at all: while no data arrives the budget is
-   * frozen, and an alert neither starts nor ends on a frozen budget.
+   * Whether {@code status} can fire or resolve alerts at all: while no data arrives, or while the SLO
+   * could not be evaluated, the budget is frozen, and an alert neither starts nor ends on a frozen budget.
    */
   static boolean judgeable(SloStatus status) {
-    return status.state() != SloState.NO_DATA;
+    return status.state().judgeable();
   }
 }

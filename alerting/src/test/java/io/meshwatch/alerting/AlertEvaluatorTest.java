@@ -214,6 +214,18 @@ class AlertEvaluatorTest {
   }
 
   @Test
+  void update_errorNeitherFiresNorResolves() {
+    fire();
+    clock.advance(Duration.ofHours(1));
+    assertThat(evaluator.update(product(slo("fresh", SloState.ERROR, Map.of())), CATALOG)).isEmpty();
+    assertThat(evaluator.active()).extracting(Alert::state).containsExactly(AlertState.FIRING);
+
+    AlertEvaluator fresh = new AlertEvaluator(AlertPolicy.DEFAULT, clock);
+    assertThat(fresh.update(product(slo("fresh", SloState.ERROR, pageBurn())), CATALOG)).isEmpty();
+    assertThat(fresh.update(product(slo("fresh", SloState.BREACHING, Map.of())), CATALOG)).isNotEmpty();
+  }
+
+  @Test
   void update_dashboardLinkFromTheDescriptorIsAnnotated() {
     DataProduct withDashboard = new DataProduct(ORDERS.id(), "sales-team", List.of(), "", List.of(), "1.0.0", List.of(),
         new Links(null, null, URI.create("https://grafana.example.com/d/orders")), ORDERS.slos());

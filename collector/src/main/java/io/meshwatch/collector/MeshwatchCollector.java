@@ -20,6 +20,7 @@ import io.meshwatch.collector.journal.FsyncPolicy;
 import io.meshwatch.collector.journal.JournalOptions;
 import io.meshwatch.collector.metrics.AlertingMetrics;
 import io.meshwatch.collector.metrics.DescriptorMetrics;
+import io.meshwatch.collector.metrics.EngineFaultMetrics;
 import io.meshwatch.collector.metrics.IngestMetrics;
 import io.meshwatch.collector.metrics.SignalMetrics;
 import io.meshwatch.collector.metrics.SloMetrics;
@@ -67,6 +68,7 @@ public final class MeshwatchCollector implements AutoCloseable {
   private final Catalog catalog;
   private final SloEngine engine;
   private final SloMetrics sloMetrics;
+  private final EngineFaultMetrics faultMetrics;
   private final SignalMetrics signalMetrics;
   private final DurableSignals durable;
   private final Alerting alerting;
@@ -77,12 +79,13 @@ public final class MeshwatchCollector implements AutoCloseable {
   private final long snapshotTimer;
 
   private MeshwatchCollector(Vertx vertx, Catalog catalog, SloEngine engine, SloMetrics sloMetrics,
-      SignalMetrics signalMetrics, DurableSignals durable, Alerting alerting, AlertingMetrics alertingMetrics, URI uri,
-      CollectorConfig config, InstantSource clock) {
+      EngineFaultMetrics faultMetrics, SignalMetrics signalMetrics, DurableSignals durable, Alerting alerting,
+      AlertingMetrics alertingMetrics, URI uri, CollectorConfig config, InstantSource clock) {
     this.vertx = vertx;
     this.catalog = catalog;
     this.engine = engine;
     this.sloMetrics = sloMetrics;
+    this.faultMetrics = faultMetrics;
     this.signalMetrics = signalMetrics;
     this.durable = durable;
     this.alerting = alerting;
@@ -125,13 +128,13 @@ public final class MeshwatchCollector implements AutoCloseable {
 
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new DescriptorMetrics(registry).loaded(descriptorProblems);
-    SignalMetrics signalMetrics = new SignalMetrics(registry);
+    SignalMetrics signalMetrics = new SignalMetrics(registry, config.limits().labelValuesPerProduct());
     AlertingMetrics alertingMetrics = new AlertingMetrics(registry);
     Alerting alerting = openAlerting(config, catalog, clock, alertingMetrics, durable);
     alertingMetrics.watchOutbox(alerting::pendingNotifications);
     HttpServices services = new HttpServices(
         catalog, store, engine, durable, alerting,
-        otlpDecoder(clock, limits, catalog, durable),
+        otlpDecoder(clock, limits, config, catalog, durable),
         new JsonEventDecoder(clock, limits),
         new Authorizer(config.tokens()),
         new IngestMetrics(registry), signalMetrics, registry, config.maxBodyBytes(), clock);
@@ -149,8 +152,8 @@ public final class MeshwatchCollector implements AutoCloseable {
     }
     URI uri = URI.create("http://" + config.host() + ":" + http.actualPort());
     MeshwatchCollector collector = new MeshwatchCollector(
-        vertx, catalog, engine, new SloMetrics(registry, catalog::find), signalMetrics, durable, alerting,
-        alertingMetrics, uri, config, clock);
+        vertx, catalog, engine, new SloMetrics(registry, catalog::find), new EngineFaultMetrics(registry), signalMetrics,
+        durable, alerting, alertingMetrics, uri, config, clock);
     collector.evaluateNow();
     alerting.start();
     LOG.info("meshwatch collector listening on {}, data dir {}, {} products loaded",
@@ -229,8 +232,8 @@ public final class MeshwatchCollector implements AutoCloseable {
   }
 
   private static OtlpMetricsDecoder otlpDecoder(
-      InstantSource clock, IngestLimits limits, Catalog catalog, DurableSignals durable) {
-    OtlpMetricsDecoder decoder = new OtlpMetricsDecoder(clock, limits, catalog::contains);
+      InstantSource clock, IngestLimits limits, CollectorConfig config, Catalog catalog, DurableSignals durable) {
+    OtlpMetricsDecoder decoder = new OtlpMetricsDecoder(clock, limits, config.limits().seriesBudgets(), catalog::contains);
     if (durable.recovery().resumed()) {
       decoder.resumedAt(clock.instant());
     }
@@ -240,7 +243,7 @@ public final class MeshwatchCollector implements AutoCloseable {
   // CollectorConfig.Evaluation already holds skew and lateness to what IngestLimits takes.
   private static IngestLimits ingestLimits(CollectorConfig config) {
     IngestLimits defaults = IngestLimits.defaults();
-    return new IngestLimits(config.evaluation().maxClockSkew(), defaults.maxSeries(), defaults.seriesIdleTimeout(),
+    return new IngestLimits(config.evaluation().maxClockSkew(), config.limits().seriesTotal(), defaults.seriesIdleTimeout(),
         defaults.maxEventsPerRequest(), config.evaluation().lateness());
   }
 
@@ -273,8 +276,10 @@ public final class MeshwatchCollector implements AutoCloseable {
   public synchronized List<ProductStatus> evaluateNow() {
     Instant now = clock.instant();
     durable.betweenRequests(() -> engine.classifyUpTo(now));
+    // Never throws for one product's data: a product that cannot be evaluated shows its SLOs in state error.
     List<ProductStatus> statuses = engine.evaluate(now);
     sloMetrics.publish(statuses);
+    faultMetrics.publish(engine.faults());
     signalMetrics.retain(catalog::contains);
     try {
       alerting.evaluate(statuses);

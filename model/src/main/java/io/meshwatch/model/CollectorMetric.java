@@ -19,8 +19,11 @@ public enum CollectorMetric {
       "1 while the SLI cannot be measured (agent silent, or no events in the window) and its budget is frozen, else 0", Labels.SLO),
   SLO_INSUFFICIENT_HISTORY("meshwatch.slo.insufficient.history", Type.GAUGE,
       "1 while the SLO has been measured for less than its minimum history, else 0", Labels.SLO),
+  SLO_ERROR("meshwatch.slo.error", Type.GAUGE,
+      "1 while the collector fails to evaluate the SLO (its budget is frozen, alerts neither fire nor resolve), else 0",
+      Labels.SLO),
   SLO_BURN_ALERT("meshwatch.slo.burn.alert", Type.GAUGE,
-      "1 while a burn-rate condition holds (both its windows burn faster than its threshold; never while no_data), else 0",
+      "1 while a burn-rate condition holds (both its windows burn faster than its threshold; never while no_data or error), else 0",
       Labels.SLO_CONDITION),
   SLO_WINDOW_SECONDS("meshwatch.slo.window.seconds", Type.GAUGE,
       "Length of the SLO's window in seconds: fixed for a rolling window, the current period's for a calendar one", Labels.SLO),
@@ -34,6 +37,17 @@ public enum CollectorMetric {
       "meshwatch.product.agent.silent", Type.GAUGE, "1 while the product's agent has been silent past the timeout, else 0", Labels.PRODUCT),
   PRODUCT_DATA_AGE_SECONDS(
       "meshwatch.product.data.age.seconds", Type.GAUGE, "Age of the product's newest data (seconds)", Labels.PRODUCT),
+  PRODUCT_EVALUATION_FAILURES("meshwatch.product.evaluation.failures", Type.COUNTER,
+      "Evaluations of the product that failed in part (an SLO in state error) or whole", Labels.PRODUCT),
+  PRODUCT_SIGNALS_DROPPED("meshwatch.product.signals.dropped", Type.COUNTER,
+      "Accepted signals of the product the SLO engine could not count (failed to apply, live or replayed, or older"
+          + " than an SLO keeps)", Labels.PRODUCT),
+  PRODUCT_RESTORE_FAILURES("meshwatch.product.restore.failures", Type.COUNTER,
+      "Starts at which the product's saved state could not be read or applied, so that it started empty",
+      Labels.PRODUCT),
+  PRODUCT_LABEL_VALUES_FOLDED("meshwatch.product.label.values.folded", Type.COUNTER,
+      "Signals of the product whose check or consumer value was published as _other, past the product's own budget"
+          + " of label values (limits.labelValuesPerProduct), by label", Labels.PRODUCT_LABEL_NAME),
   QUALITY_CHECKS("meshwatch.quality.checks", Type.COUNTER,
       "Quality checks run, by check and outcome (passed, failed)", Labels.PRODUCT_CHECK),
   VOLUME_ROWS("meshwatch.volume.rows", Type.GAUGE, "Rows per run of the latest reported runs", Labels.PRODUCT),
@@ -71,6 +85,8 @@ public enum CollectorMetric {
     public static final String CONSUMER_LABEL = "consumer";
     public static final String OUTCOME_LABEL = "outcome";
     public static final String STATUS_LABEL = "status";
+    /** The name of the label a count is about, e.g. {@code check}. */
+    public static final String LABEL_LABEL = "label";
 
     static final List<String> PRODUCT = List.of(PRODUCT_LABEL, DOMAIN_LABEL);
     static final List<String> SLO = List.of(PRODUCT_LABEL, DOMAIN_LABEL, SLO_LABEL);
@@ -79,6 +95,7 @@ public enum CollectorMetric {
     static final List<String> PRODUCT_CHECK = List.of(PRODUCT_LABEL, DOMAIN_LABEL, CHECK_LABEL, OUTCOME_LABEL);
     static final List<String> PRODUCT_CONSUMER = List.of(PRODUCT_LABEL, DOMAIN_LABEL, CONSUMER_LABEL, OUTCOME_LABEL);
     static final List<String> PRODUCT_STATUS = List.of(PRODUCT_LABEL, DOMAIN_LABEL, STATUS_LABEL);
+    static final List<String> PRODUCT_LABEL_NAME = List.of(PRODUCT_LABEL, DOMAIN_LABEL, LABEL_LABEL);
     static final List<String> SLO_CONDITION = List.of(PRODUCT_LABEL, DOMAIN_LABEL, SLO_LABEL, SEVERITY_LABEL, CONDITION_LABEL);
   }
 

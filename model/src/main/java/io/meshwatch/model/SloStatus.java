@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  * and {@code baseline} what was learned where the SLO declares no threshold.
  *
  * <p>While the state is {@link SloState#NO_DATA} the numbers are those of the frozen budget and
- * consumers must neither fire nor resolve alerts on them.
+ * consumers must neither fire nor resolve alerts on them; while it is {@link SloState#ERROR} nothing
+ * is known (every ratio {@code null}, no events, no burn rates) and the same holds
+ * ({@link SloState#judgeable()}).
  */
 public record SloStatus(
     ProductId product,
@@ -55,8 +57,11 @@ public record SloStatus(
     return burnAlerts.stream().anyMatch(a -> a.condition().severity() == severity && holds(a));
   }
 
-  /** Whether {@code alert}, one of this SLO's, holds: it burns, and the SLI can be measured (never while no_data). */
+  /**
+   * Whether {@code alert}, one of this SLO's, holds: it burns, and the SLI can be judged (never while
+   * no_data or error).
+   */
   public boolean holds(BurnAlert alert) {
-    return state != SloState.NO_DATA && alert.burning();
+    return state.judgeable() && alert.burning();
   }
 }

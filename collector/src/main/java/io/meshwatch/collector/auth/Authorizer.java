@@ -91,6 +91,19 @@ public final class Authorizer {
     return digest == null ? Optional.empty() : Optional.ofNullable(domainDigests.get(digest));
   }
 
+  /**
+   * A key that stands for the token of {@code authorization} in budgets kept per token (its digest,
+   * never the token, so it can sit in memory and maps); {@code null} for a missing or unknown token.
+   */
+  public @Nullable String budgetKey(@Nullable String authorization) {
+    String digest = bearerDigest(authorization);
+    if (digest == null) {
+      return null;
+    }
+    boolean known = adminDigests.contains(digest) || ingestDigests.containsKey(digest) || domainDigests.containsKey(digest);
+    return known ? digest : null;
+  }
+
   /** Missing or unknown tokens are refused alike; a known token's fate depends on its kind and scope. */
   private AuthDecision decide(@Nullable String authorization, AuthDecision forAdmin,
       Function<ProductId, AuthDecision> forIngest, Function<String, AuthDecision> forDomain) {

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 final class SilenceCalendar {
 
   static final int SLOTS = 7 * 24;
+  private static final Duration WALK = Duration.ofDays(15);
 
   private final ZoneId zone;
   private final boolean[] silent;
@@ -84,7 +85,10 @@ final class SilenceCalendar {
    * silence in between; an update that arrives inside a silence counts the time up to that silence.
    */
   Duration effectiveInterval(Instant from, Instant to) {
-    Instant start = from;
+    // Only the last silence before `to` matters, and the last 15 days hold one (every 8 days hold each
+    // slot of the week, 7 more days the silence that ends last): a walk from there ends where one from
+    // `from` would, without walking hour by hour through a gap of years.
+    Instant start = any && Duration.between(from, to).compareTo(WALK) > 0 ? to.minus(WALK) : from;
     while (any && start.isBefore(to)) {
       Instant silence = silenceStartIn(start, to);
       if (silence == null) {

@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param tokens the accepted bearer tokens; none means the collector is open
  * @param alerting routing, receivers and timers of alerting
  * @param dashboards where dashboards, provisioning and rules are written on start, if anywhere
+ * @param limits the budgets per product and per token, and the collector-wide caps
  */
 public record CollectorConfig(
     String host,
@@ -41,7 +42,8 @@ public record CollectorConfig(
     Storage storage,
     Tokens tokens,
     AlertingConfig alerting,
-    DashboardsConfig dashboards) {
+    DashboardsConfig dashboards,
+    LimitsConfig limits) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -73,6 +75,16 @@ public record CollectorConfig(
     if (dashboards == null) {
       throw new IllegalArgumentException("dashboards settings are required (DashboardsConfig.NONE for none)");
     }
+    if (limits == null) {
+      throw new IllegalArgumentException("limits are required (LimitsConfig.DEFAULTS for the defaults)");
+    }
+  }
+
+  /** With {@link LimitsConfig#DEFAULTS}. */
+  public CollectorConfig(String host, int port, Path dataDir, @Nullable Path descriptorsDir, long maxBodyBytes,
+      Evaluation evaluation, Storage storage, Tokens tokens, AlertingConfig alerting, DashboardsConfig dashboards) {
+    this(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards,
+        LimitsConfig.DEFAULTS);
   }
 
   /** With {@link DashboardsConfig#NONE}, for callers that generate no dashboards. */
@@ -173,27 +185,31 @@ public record CollectorConfig(
   }
 
   public CollectorConfig withPort(int port) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, limits);
   }
 
   public CollectorConfig withDataDir(Path dataDir) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, limits);
   }
 
   public CollectorConfig withDescriptorsDir(@Nullable Path descriptorsDir) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, limits);
   }
 
   public CollectorConfig withTokens(Tokens tokens) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, limits);
   }
 
   public CollectorConfig withAlerting(AlertingConfig alerting) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, limits);
   }
 
   public CollectorConfig withDashboards(DashboardsConfig dashboards) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, limits);
+  }
+
+  public CollectorConfig withLimits(LimitsConfig limits) {
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, limits);
   }
 
   private static void requirePositive(String field, @Nullable Duration duration) {

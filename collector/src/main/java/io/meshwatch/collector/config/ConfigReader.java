@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class ConfigReader {
 
   static final List<String> FIELDS = List.of("server", "dataDir", "descriptors", "evaluation", "storage", "tokens",
-      "alerting", "dashboards");
+      "alerting", "dashboards", "limits");
   static final List<String> SERVER = List.of("host", "port", "maxBodyBytes");
   static final List<String> EVALUATION = List.of("interval", "silenceTimeout", "maxClockSkew", "lateness");
   static final List<String> STORAGE = List.of("fsync", "snapshotInterval");
@@ -66,6 +66,7 @@ final class ConfigReader {
     Tokens tokens = TokensReader.read(root.map("tokens"));
     AlertingConfig alerting = AlertingConfigReader.read(root.map("alerting"));
     DashboardsConfig dashboards = DashboardsConfigReader.read(root.map("dashboards"), baseDir);
+    LimitsConfig limits = LimitsConfigReader.read(root.map("limits"));
     try {
       return checked(new CollectorConfig(
           or(value(server, "host", "a host name or address", ConfigReader::host), config.host()),
@@ -83,7 +84,8 @@ final class ConfigReader {
               or(value(storage, "snapshotInterval", "a duration", ConfigReader::positive), store.snapshotInterval())),
           tokens == null ? Tokens.NONE : tokens,
           alerting == null ? config.alerting() : alerting,
-          dashboards == null ? config.dashboards() : dashboards), problems);
+          dashboards == null ? config.dashboards() : dashboards,
+          limits == null ? config.limits() : limits), problems);
     } catch (IllegalArgumentException e) {
       // only reached when a rule of CollectorConfig has no check of its own above
       problems.error(root.line(), "", e.getMessage());

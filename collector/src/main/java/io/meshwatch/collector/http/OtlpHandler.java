@@ -72,7 +72,7 @@ final class OtlpHandler {
         return;
       }
     }
-    DecodeResult result = services.otlp().decode(request);
+    DecodeResult result = services.otlp().decode(request, services.authorizer().budgetKey(Requests.authorization(ctx)));
     services.countRejections(result);
     if (result.allRejected()) {
       status(ctx, json, 400, STATUS_INVALID_ARGUMENT, result.errorMessage());

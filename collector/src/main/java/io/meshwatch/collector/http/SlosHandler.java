@@ -49,7 +49,7 @@ final class SlosHandler {
       }
       for (SloStatus slo : status.slos()) {
         if (state == null || slo.state().label().equals(state)) {
-          slos.add(view(status, slo));
+          slos.add(listed(status, slo));
         }
       }
     }
@@ -87,7 +87,7 @@ final class SlosHandler {
       Responses.error(ctx, 400, e.getMessage());
       return;
     }
-    Map<String, Object> out = view(product.get(), slo.get());
+    Map<String, Object> out = listed(product.get(), slo.get());
     history.ifPresent(h -> out.put("history", history(h)));
     Responses.json(ctx, 200, out);
   }
@@ -108,6 +108,21 @@ final class SlosHandler {
     return out;
   }
 
+  /** The SLO's view, or, should one of its values defeat it, its identity with an error: one SLO never fails a list. */
+  private static Map<String, Object> listed(ProductStatus product, SloStatus slo) {
+    try {
+      return view(product, slo);
+    } catch (RuntimeException e) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("product", product.product().toString());
+      out.put("domain", product.product().domain());
+      out.put("name", slo.slo());
+      out.put("state", slo.state().label());
+      out.put("error", "could not show the SLO: " + e);
+      return out;
+    }
+  }
+
   private static Map<String, Object> view(ProductStatus product, SloStatus slo) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("product", product.product().toString());
@@ -115,6 +130,9 @@ final class SlosHandler {
     out.put("agent", product.agent().label());
     out.putAll(StatusJson.slo(slo));
     out.put("evaluatedAt", slo.evaluatedAt());
+    if (slo.state() == SloState.ERROR) {
+      out.put("error", product.error());
+    }
     return out;
   }
 }

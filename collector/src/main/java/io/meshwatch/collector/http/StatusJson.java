@@ -8,6 +8,7 @@ import io.meshwatch.model.BurnWindow;
 import io.meshwatch.model.DataProduct;
 import io.meshwatch.model.DurationLabel;
 import io.meshwatch.model.LearnedBaseline;
+import io.meshwatch.model.ProductId;
 import io.meshwatch.model.ProductStatus;
 import io.meshwatch.model.SloStatus;
 import java.time.Duration;
@@ -15,17 +16,41 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The REST view of a product: its descriptor plus its current status, in the API's snake-free camelCase. */
+/**
+ * The REST view of a product: its descriptor plus its current status, in the API's snake-free
+ * camelCase. A product whose view cannot be built (a value some step cannot take) is shown by
+ * {@link #product} as its id with an {@code error} status, so that one product never fails a list.
+ */
 final class StatusJson {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StatusJson.class);
+  private static final Set<ProductId> UNRENDERABLE = ConcurrentHashMap.newKeySet();
 
   private StatusJson() {}
 
+  /** The product's view; never throws for one product's values. */
   static Map<String, Object> product(DataProduct product, @Nullable ProductStatus status) {
-    Map<String, Object> out = new LinkedHashMap<>(DescriptorJson.toMap(product));
-    out.put("status", status == null ? Map.of("agent", "not_evaluated_yet") : status(status));
-    return out;
+    try {
+      Map<String, Object> out = new LinkedHashMap<>(DescriptorJson.toMap(product));
+      out.put("status", status == null ? Map.of("agent", "not_evaluated_yet") : status(status));
+      UNRENDERABLE.remove(product.id());
+      return out;
+    } catch (RuntimeException e) {
+      if (UNRENDERABLE.add(product.id())) {
+        LOG.warn("could not show product {}; it is listed with an error status until it can be", product.id(), e);
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("id", product.id().toString());
+      out.put("status", Map.of("agent", status == null ? "not_evaluated_yet" : status.agent().label(),
+          "error", "could not show the product: " + e));
+      return out;
+    }
   }
 
   static Map<String, Object> status(ProductStatus status) {
@@ -34,8 +59,9 @@ final class StatusJson {
     out.put("breaching", status.breaching());
     out.put("lastSeen", status.lastSeen());
     out.put("dataTime", status.dataTime());
-    out.put("dataAgeSeconds", status.dataAge() == null ? null : status.dataAge().toMillis() / 1000.0);
+    out.put("dataAgeSeconds", seconds(status.dataAge()));
     out.put("evaluatedAt", status.evaluatedAt());
+    out.put("error", status.error());
     List<Map<String, Object>> slos = new ArrayList<>();
     for (SloStatus slo : status.slos()) {
       slos.add(slo(slo));
@@ -119,7 +145,8 @@ final class StatusJson {
     return out;
   }
 
-  private static @Nullable Double seconds(@Nullable Duration duration) {
-    return duration == null ? null : duration.toMillis() / 1000.0;
+  /** Seconds as a double: no millisecond count to overflow, whatever the duration. */
+  static @Nullable Double seconds(@Nullable Duration duration) {
+    return duration == null ? null : duration.getSeconds() + duration.getNano() / 1e9;
   }
 }

@@ -1,11 +1,11 @@
 package io.meshwatch.collector.ingest;
 
+import io.meshwatch.model.ProductId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
@@ -15,51 +15,94 @@ import org.jspecify.annotations.Nullable;
  * an earlier run ({@link #resumedAt}) and the series started before that: the earlier run counted it
  * up to its last acknowledged export (readings themselves are not kept across restarts), so the first
  * reading only sets the baseline and counts nothing, instead of counting the series' whole history a
- * second time; what the series gained between that export and the restart is lost. A
- * reading below the last one means the reporter reset, so it counts whole. The state is bounded: at most {@code maxSeries} series,
- * and a series idle longer than {@code idleTimeout} is forgotten (and counts whole if it returns).
- * Safe for concurrent use; updates of one series are atomic.
+ * second time; what the series gained between that export and the restart is lost. A reading below
+ * the last one means the reporter reset, so it counts whole.
+ *
+ * <p>The state is bounded per product, per token and in all ({@link SeriesAccounts}): a new series
+ * over its product's or its token's budget, or over the collector-wide cap, is refused while existing
+ * series carry on and every other product's new series are taken; a series idle longer than
+ * {@code idleTimeout} is forgotten (and counts whole if it returns), which frees its place. Requests
+ * use the view {@link #writtenBy} of the token they came with. Safe for concurrent use; updates of
+ * one series are atomic.
  */
 final class CumulativeDeltas {
 
   private static final Duration FULL_SWEEP_EVERY = Duration.ofSeconds(1);
 
-  private record Entry(Reading reading, Instant lastSeen) {}
+  private record Entry(Reading reading, Instant lastSeen, @Nullable String token) {}
 
-  private final InstantSource clock;
-  private final int maxSeries;
-  private final Duration idleTimeout;
-  private final Duration sweepEvery;
-  private final Map<SeriesKey, Entry> series = new ConcurrentHashMap<>();
-  private final AtomicInteger size = new AtomicInteger();
-  private final AtomicReference<Instant> lastSweep;
-  private volatile long resumedNanos = Long.MIN_VALUE;
+  /** What every view shares. */
+  private static final class Series {
+    final InstantSource clock;
+    final Duration idleTimeout;
+    final Duration sweepEvery;
+    final SeriesAccounts accounts;
+    final int cap;
+    final Map<SeriesKey, Entry> entries = new ConcurrentHashMap<>();
+    final AtomicReference<Instant> lastSweep;
+    volatile long resumedNanos = Long.MIN_VALUE;
 
+    Series(InstantSource clock, SeriesBudgets budgets, int cap, Duration idleTimeout) {
+      this.clock = clock;
+      this.idleTimeout = idleTimeout;
+      Duration quarter = idleTimeout.dividedBy(4);
+      this.sweepEvery = quarter.compareTo(FULL_SWEEP_EVERY) < 0 ? FULL_SWEEP_EVERY : quarter;
+      this.accounts = new SeriesAccounts(budgets, cap);
+      this.cap = cap;
+      this.lastSweep = new AtomicReference<>(clock.instant());
+    }
+  }
+
+  private final Series series;
+  private final @Nullable String token;
+
+  /** At most {@code cap} series in all, and each product and token within {@code budgets}. */
+  CumulativeDeltas(InstantSource clock, SeriesBudgets budgets, int cap, Duration idleTimeout) {
+    this(new Series(clock, budgets, cap, idleTimeout), null);
+  }
+
+  /** At most {@code maxSeries} series, whoever holds them. */
   CumulativeDeltas(InstantSource clock, int maxSeries, Duration idleTimeout) {
-    this.clock = clock;
-    this.maxSeries = maxSeries;
-    this.idleTimeout = idleTimeout;
-    Duration quarter = idleTimeout.dividedBy(4);
-    this.sweepEvery = quarter.compareTo(FULL_SWEEP_EVERY) < 0 ? FULL_SWEEP_EVERY : quarter;
-    this.lastSweep = new AtomicReference<>(clock.instant());
+    this(clock, new SeriesBudgets(maxSeries, maxSeries), maxSeries, idleTimeout);
+  }
+
+  private CumulativeDeltas(Series series, @Nullable String token) {
+    this.series = series;
+    this.token = token;
+  }
+
+  /**
+   * The same series, as seen by a request sent with {@code token} (an opaque key of it; null where
+   * no token is known): the new series it creates count against that token's budget.
+   */
+  CumulativeDeltas writtenBy(@Nullable String token) {
+    return new CumulativeDeltas(series, token);
   }
 
   /** The collector resumed an earlier run's state at {@code restart}: see the class comment. */
   void resumedAt(Instant restart) {
-    resumedNanos = Math.addExact(Math.multiplyExact(restart.getEpochSecond(), 1_000_000_000L), restart.getNano());
+    series.resumedNanos = Math.addExact(Math.multiplyExact(restart.getEpochSecond(), 1_000_000_000L), restart.getNano());
   }
 
   /**
    * The change of {@code key} since its last reading, or {@code null} when {@code key} is a new
-   * series and {@code maxSeries} series are already tracked (existing series carry on).
+   * series that a budget refuses ({@link #refusal} says which); existing series carry on.
    */
   @Nullable Reading delta(SeriesKey key, Reading cumulative) {
-    Instant now = clock.instant();
-    boolean full = size.get() >= maxSeries && !series.containsKey(key);
-    sweepIfDue(now, full);
+    Instant now = series.clock.instant();
+    sweepIfDue(now, false);
+    Reading delta = apply(key, cumulative, now);
+    // A new series a budget refused: idle series are swept now (at most once a second), freeing their places.
+    if (delta == null && sweepIfDue(now, true)) {
+      delta = apply(key, cumulative, now);
+    }
+    return delta;
+  }
+
+  private @Nullable Reading apply(SeriesKey key, Reading cumulative, Instant now) {
     Reading[] delta = new Reading[1];
-    series.compute(key, (k, previous) -> {
-      if (previous == null && !reserve()) {
+    series.entries.compute(key, (k, previous) -> {
+      if (previous == null && !series.accounts.reserve(k.product(), token)) {
         return null;
       }
       if (previous == null && startedBeforeUs(k)) {
@@ -69,42 +112,52 @@ final class CumulativeDeltas {
       } else {
         delta[0] = cumulative.minus(previous.reading());
       }
-      return new Entry(cumulative, now);
+      // The series stays with the token that created it.
+      return new Entry(cumulative, now, previous == null ? token : previous.token());
     });
     return delta[0];
   }
 
+  /** Why a new series of {@code product} sent with this view's token is refused now, for the client's message. */
+  String refusal(ProductId product) {
+    SeriesAccounts.Refusal refusal = series.accounts.refusal(product, token);
+    return refusal == null ? "a budget of cumulative series was full (it is not any more; send again)" : refusal.why();
+  }
+
+  /** The collector-wide cap. */
   int maxSeries() {
-    return maxSeries;
+    return series.cap;
   }
 
   /** How many series are tracked, idle ones not yet swept included. */
   int size() {
-    return size.get();
+    return series.accounts.total();
   }
 
-  private boolean reserve() {
-    return size.getAndUpdate(n -> n < maxSeries ? n + 1 : n) < maxSeries;
+  /** How many series of {@code product} are tracked. */
+  int size(ProductId product) {
+    return series.accounts.held(product);
   }
 
   private boolean startedBeforeUs(SeriesKey key) {
-    return key.startTimeUnixNano() != 0 && key.startTimeUnixNano() < resumedNanos;
+    return key.startTimeUnixNano() != 0 && key.startTimeUnixNano() < series.resumedNanos;
   }
 
   private boolean isIdle(Entry entry, Instant now) {
-    return entry.lastSeen().plus(idleTimeout).isBefore(now);
+    return entry.lastSeen().plus(series.idleTimeout).isBefore(now);
   }
 
-  /** Sweeps idle series every quarter of the idle timeout, and at most once a second while full. */
-  private void sweepIfDue(Instant now, boolean full) {
-    Instant last = lastSweep.get();
-    if (now.isBefore(last.plus(full ? FULL_SWEEP_EVERY : sweepEvery)) || !lastSweep.compareAndSet(last, now)) {
-      return;
+  /** Sweeps idle series every quarter of the idle timeout, or at most once a second while a budget is full; true if it swept. */
+  private boolean sweepIfDue(Instant now, boolean full) {
+    Instant last = series.lastSweep.get();
+    if (now.isBefore(last.plus(full ? FULL_SWEEP_EVERY : series.sweepEvery)) || !series.lastSweep.compareAndSet(last, now)) {
+      return false;
     }
-    for (Map.Entry<SeriesKey, Entry> e : series.entrySet()) {
-      if (isIdle(e.getValue(), now) && series.remove(e.getKey(), e.getValue())) {
-        size.decrementAndGet();
+    for (Map.Entry<SeriesKey, Entry> e : series.entries.entrySet()) {
+      if (isIdle(e.getValue(), now) && series.entries.remove(e.getKey(), e.getValue())) {
+        series.accounts.release(e.getKey().product(), e.getValue().token());
       }
     }
+    return true;
   }
 }

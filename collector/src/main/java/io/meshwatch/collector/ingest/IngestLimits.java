@@ -7,7 +7,8 @@ import java.time.Duration;
  * Bounds that keep one bad or hostile reporter from hurting everyone else.
  *
  * @param maxClockSkew how far in the future a point's or event's time may be before it is rejected
- * @param maxSeries how many cumulative OTLP series the collector tracks to turn them into deltas
+ * @param maxSeries how many cumulative OTLP series the collector tracks in all to turn them into deltas
+ *     ({@code limits.seriesTotal}); each product and token is held to its {@link SeriesBudgets} first
  * @param seriesIdleTimeout after how long without a point a cumulative series is forgotten
  * @param maxEventsPerRequest how many JSON events one request may carry
  * @param maxLateness how far in the past a point's or event's time may be before it is rejected as too
@@ -51,8 +52,14 @@ public record IngestLimits(
     this(maxClockSkew, maxSeries, seriesIdleTimeout, maxEventsPerRequest, DEFAULT_MAX_LATENESS);
   }
 
-  /** 5 minutes of clock skew, 100 000 series idle for at most an hour, 10 000 events per request, 1 hour late. */
+  /**
+   * 5 minutes of clock skew, 1 000 000 series (about 300 MB of heap; a hundred products at their whole
+   * budget) idle for at most an hour, 10 000 events per request, 1 hour late.
+   */
   public static IngestLimits defaults() {
-    return new IngestLimits(Duration.ofMinutes(5), 100_000, Duration.ofHours(1), 10_000);
+    return new IngestLimits(Duration.ofMinutes(5), DEFAULT_MAX_SERIES, Duration.ofHours(1), 10_000);
   }
+
+  /** The collector-wide cap of cumulative series by default. */
+  public static final int DEFAULT_MAX_SERIES = 1_000_000;
 }

@@ -120,8 +120,8 @@ final class MetricDecoder {
       SeriesKey key = new SeriesKey(signals.product(), service, name, AttributeText.texts(attributes), sample.startNanos());
       delta = cumulative.delta(key, sample.reading());
       if (delta == null) {
-        reject(RejectReason.TOO_MANY_SERIES, where + "too many cumulative series (limit " + cumulative.maxSeries()
-            + "); new series " + key.attributes() + " dropped", 1);
+        reject(RejectReason.TOO_MANY_SERIES, where + cumulative.refusal(key.product()) + "; new series "
+            + key.attributes() + " refused", 1);
         return;
       }
     }

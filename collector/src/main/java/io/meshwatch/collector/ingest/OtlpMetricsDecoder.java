@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes OTLP/HTTP metric exports ({@code POST /v1/metrics}) into signals, as {@code docs/CONTRACT.md}
@@ -31,11 +32,19 @@ public final class OtlpMetricsDecoder {
   private final Predicate<ProductId> knownProduct;
   private final CumulativeDeltas cumulative;
 
+  /** With {@link SeriesBudgets#DEFAULTS}, each at most {@code limits.maxSeries()}. */
   public OtlpMetricsDecoder(InstantSource clock, IngestLimits limits, Predicate<ProductId> knownProduct) {
+    this(clock, limits, new SeriesBudgets(Math.min(SeriesBudgets.DEFAULTS.perProduct(), limits.maxSeries()),
+        Math.min(SeriesBudgets.DEFAULTS.perToken(), limits.maxSeries())), knownProduct);
+  }
+
+  /** Cumulative series held to {@code budgets} per product and token, and to {@code limits.maxSeries()} in all. */
+  public OtlpMetricsDecoder(InstantSource clock, IngestLimits limits, SeriesBudgets budgets,
+      Predicate<ProductId> knownProduct) {
     this.clock = clock;
     this.limits = limits;
     this.knownProduct = knownProduct;
-    this.cumulative = new CumulativeDeltas(clock, limits.maxSeries(), limits.seriesIdleTimeout());
+    this.cumulative = new CumulativeDeltas(clock, budgets, limits.maxSeries(), limits.seriesIdleTimeout());
   }
 
   /**
@@ -99,11 +108,21 @@ public final class OtlpMetricsDecoder {
     return products;
   }
 
-  /** Decodes an already parsed export. */
+  /** Decodes an already parsed export sent without a token (the collector runs open). */
   public DecodeResult decode(ExportMetricsServiceRequest request) {
+    return decode(request, null);
+  }
+
+  /**
+   * Decodes an already parsed export sent with the token {@code tokenKey} (an opaque key standing for
+   * it, never the token itself; {@code null} for none): the new cumulative series it creates count
+   * against that token's budget as well as their products'.
+   */
+  public DecodeResult decode(ExportMetricsServiceRequest request, @Nullable String tokenKey) {
     Instant now = clock.instant();
     RequestTally tally = new RequestTally();
-    MetricDecoder metrics = new MetricDecoder(now, limits.maxClockSkew(), limits.maxLateness(), cumulative, tally);
+    MetricDecoder metrics = new MetricDecoder(now, limits.maxClockSkew(), limits.maxLateness(),
+        cumulative.writtenBy(tokenKey), tally);
     Map<ProductId, ProductSignals> products = new LinkedHashMap<>();
     for (ResourceMetrics resource : request.getResourceMetricsList()) {
       ResourceProduct owner = ResourceProduct.of(resource.getResource(), knownProduct);

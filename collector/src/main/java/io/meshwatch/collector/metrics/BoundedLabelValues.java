@@ -3,6 +3,7 @@ package io.meshwatch.collector.metrics;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ final class BoundedLabelValues {
   private final int limit;
   private final Set<String> known = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean folded = new AtomicBoolean();
+  private final LongAdder folds = new LongAdder();
 
   /** {@code what} names the label and product in the log line, e.g. {@code check of sales.orders}. */
   BoundedLabelValues(String what, int limit) {
@@ -43,10 +45,16 @@ final class BoundedLabelValues {
         return value;
       }
     }
+    folds.increment();
     if (folded.compareAndSet(false, true)) {
       LOG.warn("more than {} distinct values of the {}: '{}' and any further new ones are published as '{}'",
           limit, what, value, OTHER);
     }
     return OTHER;
+  }
+
+  /** How many times a value was folded into {@link #OTHER}. */
+  long folds() {
+    return folds.sum();
   }
 }

@@ -4,6 +4,7 @@ import io.meshwatch.model.CollectorMetric;
 import io.meshwatch.model.CollectorMetric.Labels;
 import io.meshwatch.model.ProductId;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -28,6 +29,7 @@ final class ProductSignalMeters {
   private final BoundedLabelValues checks;
   private final BoundedLabelValues consumers;
   private final Map<MeterKey, Counter> counters = new HashMap<>();
+  private final Map<String, FunctionCounter> folds = new HashMap<>();
   private volatile double rowsPerRun = Double.NaN;
   private @Nullable Gauge volume;
   private boolean removed;
@@ -43,7 +45,7 @@ final class ProductSignalMeters {
     if (removed) {
       return;
     }
-    Tags tags = product.and(Labels.CHECK_LABEL, checks.admit(check));
+    Tags tags = product.and(Labels.CHECK_LABEL, admitted(checks, Labels.CHECK_LABEL, check));
     twoOutcomes(CollectorMetric.QUALITY_CHECKS, tags, Labels.OUTCOME_LABEL, PASSED, passed, FAILED, failed);
   }
 
@@ -51,7 +53,7 @@ final class ProductSignalMeters {
     if (removed) {
       return;
     }
-    Tags tags = product.and(Labels.CONSUMER_LABEL, consumers.admit(consumer));
+    Tags tags = product.and(Labels.CONSUMER_LABEL, admitted(consumers, Labels.CONSUMER_LABEL, consumer));
     twoOutcomes(CollectorMetric.USAGE_READS, tags, Labels.OUTCOME_LABEL, SUCCEEDED, succeeded, FAILED, failed);
   }
 
@@ -83,9 +85,24 @@ final class ProductSignalMeters {
     removed = true;
     counters.values().forEach(registry::remove);
     counters.clear();
+    folds.values().forEach(registry::remove);
+    folds.clear();
     if (volume != null) {
       registry.remove(volume);
     }
+  }
+
+  /** {@code value} as {@code values} admit it; the first fold brings the product's count of folds onto /metrics. */
+  private String admitted(BoundedLabelValues values, String label, String value) {
+    String admitted = values.admit(value);
+    if (admitted.equals(BoundedLabelValues.OTHER) && !folds.containsKey(label)) {
+      CollectorMetric metric = CollectorMetric.PRODUCT_LABEL_VALUES_FOLDED;
+      folds.put(label, FunctionCounter.builder(metric.canonicalName(), values, BoundedLabelValues::folds)
+          .description(metric.help())
+          .tags(product.and(Labels.LABEL_LABEL, label))
+          .register(registry));
+    }
+    return admitted;
   }
 
   private void twoOutcomes(CollectorMetric metric, Tags tags, String label, String good, long goodCount,

@@ -35,7 +35,11 @@ public final class SignalMetrics {
     this(registry, MAX_LABEL_VALUES);
   }
 
-  SignalMetrics(MeterRegistry registry, int maxLabelValues) {
+  /** With at most {@code maxLabelValues} distinct check and consumer values per product. */
+  public SignalMetrics(MeterRegistry registry, int maxLabelValues) {
+    if (maxLabelValues < 1) {
+      throw new IllegalArgumentException("label values per product must be at least 1, got " + maxLabelValues);
+    }
     this.registry = registry;
     this.maxLabelValues = maxLabelValues;
   }

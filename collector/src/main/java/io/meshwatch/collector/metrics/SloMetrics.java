@@ -28,6 +28,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes each evaluation as gauges: one series per product, SLO (and burn window). Series of
@@ -37,12 +39,16 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SloMetrics {
 
+  private static final Logger LOG = LoggerFactory.getLogger(SloMetrics.class);
+
   private static final Set<Duration> STANDARD_WINDOWS =
       Arrays.stream(BurnWindow.values()).map(BurnWindow::duration).collect(Collectors.toUnmodifiableSet());
 
   private final MeterRegistry registry;
   private final Function<ProductId, Optional<DataProduct>> products;
   private final Map<SeriesKey, Series> series = new HashMap<>();
+  private final Set<ProductId> unpublishable = new HashSet<>();
+  private Map<ProductId, Set<SeriesKey>> byProduct = Map.of();
 
   /** {@code products} finds the descriptor (and so the SLO specs) of an evaluated product. */
   public SloMetrics(MeterRegistry registry, Function<ProductId, Optional<DataProduct>> products) {
@@ -50,37 +56,29 @@ public final class SloMetrics {
     this.products = products;
   }
 
-  /** Replaces the published values with {@code statuses}. Called from one thread at a time. */
+  /**
+   * Replaces the published values with {@code statuses}. Called from one thread at a time. A product
+   * whose values cannot be published keeps the series it had (logged once), and every other product
+   * is published: one product never stops {@code /metrics}.
+   */
   public synchronized void publish(List<ProductStatus> statuses) {
     Set<SeriesKey> seen = new HashSet<>();
+    Map<ProductId, Set<SeriesKey>> published = new HashMap<>();
     for (ProductStatus product : statuses) {
-      Tags productTags = Tags.of(Labels.PRODUCT_LABEL, product.product().toString(), Labels.DOMAIN_LABEL, product.product().domain());
-      set(seen, CollectorMetric.PRODUCT_AGENT_SILENT, productTags, product.agent() == AgentState.SILENT ? 1 : 0);
-      set(seen, CollectorMetric.PRODUCT_DATA_AGE_SECONDS, productTags,
-          product.dataAge() == null ? Double.NaN : product.dataAge().toMillis() / 1000.0);
-      for (SloStatus slo : product.slos()) {
-        Tags sloTags = productTags.and(Labels.SLO_LABEL, slo.slo());
-        set(seen, CollectorMetric.SLO_SLI, sloTags, orNaN(slo.sli()));
-        set(seen, CollectorMetric.SLO_COMPLIANCE, sloTags, orNaN(slo.compliance()));
-        set(seen, CollectorMetric.SLO_OBJECTIVE, sloTags, slo.objective());
-        set(seen, CollectorMetric.SLO_ERROR_BUDGET_REMAINING, sloTags, orNaN(slo.errorBudgetRemaining()));
-        set(seen, CollectorMetric.SLO_BREACHING, sloTags, slo.state() == SloState.BREACHING ? 1 : 0);
-        set(seen, CollectorMetric.SLO_NO_DATA, sloTags, slo.state() == SloState.NO_DATA ? 1 : 0);
-        set(seen, CollectorMetric.SLO_INSUFFICIENT_HISTORY, sloTags, slo.state() == SloState.INSUFFICIENT_HISTORY ? 1 : 0);
-        for (BurnAlert alert : slo.burnAlerts()) {
-          BurnCondition condition = alert.condition();
-          set(seen, CollectorMetric.SLO_BURN_ALERT, sloTags.and(Labels.SEVERITY_LABEL, condition.severity().label(),
-              Labels.CONDITION_LABEL, condition.label()), slo.holds(alert) ? 1 : 0);
+      Set<SeriesKey> its = new HashSet<>();
+      try {
+        publish(its, product);
+        unpublishable.remove(product.product());
+      } catch (RuntimeException e) {
+        if (unpublishable.add(product.product())) {
+          LOG.warn("could not publish the status of {} on /metrics; its series keep their last values", product.product(), e);
         }
-        for (BurnWindow window : BurnWindow.values()) {
-          set(seen, CollectorMetric.SLO_BURN_RATE, sloTags.and(Labels.WINDOW_LABEL, window.label()),
-              orNaN(slo.burnRates().get(window)));
-        }
-        customBurnWindows(seen, slo, sloTags);
-        set(seen, CollectorMetric.SLO_WINDOW_SECONDS, sloTags, SloThresholds.seconds(slo.window().length()));
-        thresholds(seen, slo, sloTags);
+        its.addAll(byProduct.getOrDefault(product.product(), Set.of()));
       }
+      published.put(product.product(), its);
+      seen.addAll(its);
     }
+    byProduct = published;
     series.entrySet().removeIf(entry -> {
       if (seen.contains(entry.getKey())) {
         return false;
@@ -88,6 +86,36 @@ public final class SloMetrics {
       registry.remove(entry.getValue().gauge);
       return true;
     });
+  }
+
+  private void publish(Set<SeriesKey> seen, ProductStatus product) {
+    Tags productTags = Tags.of(Labels.PRODUCT_LABEL, product.product().toString(), Labels.DOMAIN_LABEL, product.product().domain());
+    set(seen, CollectorMetric.PRODUCT_AGENT_SILENT, productTags, product.agent() == AgentState.SILENT ? 1 : 0);
+    set(seen, CollectorMetric.PRODUCT_DATA_AGE_SECONDS, productTags,
+        product.dataAge() == null ? Double.NaN : SloThresholds.seconds(product.dataAge()));
+    for (SloStatus slo : product.slos()) {
+      Tags sloTags = productTags.and(Labels.SLO_LABEL, slo.slo());
+      set(seen, CollectorMetric.SLO_SLI, sloTags, orNaN(slo.sli()));
+      set(seen, CollectorMetric.SLO_COMPLIANCE, sloTags, orNaN(slo.compliance()));
+      set(seen, CollectorMetric.SLO_OBJECTIVE, sloTags, slo.objective());
+      set(seen, CollectorMetric.SLO_ERROR_BUDGET_REMAINING, sloTags, orNaN(slo.errorBudgetRemaining()));
+      set(seen, CollectorMetric.SLO_BREACHING, sloTags, slo.state() == SloState.BREACHING ? 1 : 0);
+      set(seen, CollectorMetric.SLO_NO_DATA, sloTags, slo.state() == SloState.NO_DATA ? 1 : 0);
+      set(seen, CollectorMetric.SLO_INSUFFICIENT_HISTORY, sloTags, slo.state() == SloState.INSUFFICIENT_HISTORY ? 1 : 0);
+      set(seen, CollectorMetric.SLO_ERROR, sloTags, slo.state() == SloState.ERROR ? 1 : 0);
+      for (BurnAlert alert : slo.burnAlerts()) {
+        BurnCondition condition = alert.condition();
+        set(seen, CollectorMetric.SLO_BURN_ALERT, sloTags.and(Labels.SEVERITY_LABEL, condition.severity().label(),
+            Labels.CONDITION_LABEL, condition.label()), slo.holds(alert) ? 1 : 0);
+      }
+      for (BurnWindow window : BurnWindow.values()) {
+        set(seen, CollectorMetric.SLO_BURN_RATE, sloTags.and(Labels.WINDOW_LABEL, window.label()),
+            orNaN(slo.burnRates().get(window)));
+      }
+      customBurnWindows(seen, slo, sloTags);
+      set(seen, CollectorMetric.SLO_WINDOW_SECONDS, sloTags, SloThresholds.seconds(slo.window().length()));
+      thresholds(seen, slo, sloTags);
+    }
   }
 
   // A condition on windows other than the standard seven can only be evaluated by Prometheus rules

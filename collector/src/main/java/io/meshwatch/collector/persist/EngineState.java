@@ -21,6 +21,7 @@ public final class EngineState implements RecoverableState {
     this.engine = engine;
   }
 
+  /** Never throws: a signal the engine cannot count (live or replayed) is dropped and counted for its product. */
   @Override
   public void apply(Signal signal, Instant receivedAt) {
     engine.record(signal, receivedAt);
@@ -38,6 +39,11 @@ public final class EngineState implements RecoverableState {
     if (!restored.skippedProducts().isEmpty() || !restored.skippedSlos().isEmpty()) {
       LOG.warn("kept state of products {} and SLOs {} is not restored: they are no longer declared",
           restored.skippedProducts(), restored.skippedSlos());
+    }
+    if (!restored.failedProducts().isEmpty()) {
+      LOG.warn("the saved state of products {} could not be read or applied: they start empty (their journaled"
+          + " signals since the snapshot are still applied); see meshwatch_product_restore_failures_total",
+          restored.failedProducts());
     }
   }
 }

@@ -2,7 +2,6 @@ package io.meshwatch.collector.slo;
 
 import io.meshwatch.collector.baseline.CadenceLearner;
 import io.meshwatch.collector.store.SliSeries;
-import io.meshwatch.model.SliKind;
 import io.meshwatch.model.Threshold;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,15 +33,6 @@ final class FreshnessMinutes {
     return Math.floorDiv(now.toEpochMilli(), MINUTE_MILLIS);
   }
 
-  /** Classifies the minutes of every freshness SLO of {@code product} that ended by {@code upTo}. */
-  static void account(ProductTrack product, Instant upTo, Duration silenceTimeout) {
-    for (SloTrack slo : product.slos()) {
-      if (slo.spec().kind() == SliKind.FRESHNESS) {
-        account(slo, product, upTo, silenceTimeout);
-      }
-    }
-  }
-
   static void account(SloTrack slo, ProductTrack product, Instant now, Duration silenceTimeout) {
     long end = minuteOf(now);
     long cursor = slo.accountedUntilMinute();
@@ -56,9 +46,9 @@ final class FreshnessMinutes {
     Instant lastSeen = product.lastSeen();
     Instant freshUntil = dataTime == null ? null : freshUntil(slo, product, dataTime);
     if (since != null && lastSeen != null && freshUntil != null) {
-      long sinceMillis = since.toEpochMilli();
-      long silentAfter = lastSeen.toEpochMilli() + silenceTimeout.toMillis();
-      long freshUntilMillis = freshUntil.toEpochMilli();
+      long sinceMillis = epochMillis(since);
+      long silentAfter = saturatedAdd(epochMillis(lastSeen), silenceTimeout.toMillis());
+      long freshUntilMillis = epochMillis(freshUntil);
       for (long minute = from + 1; minute <= end; minute++) {
         long minuteEnd = minute * MINUTE_MILLIS;
         if (minuteEnd >= sinceMillis && minuteEnd <= silentAfter) {
@@ -67,6 +57,27 @@ final class FreshnessMinutes {
       }
     }
     slo.accountedUntilMinute(end);
+  }
+
+  /**
+   * Epoch milliseconds, saturated at the ends of {@code long}: a data time restored from an older
+   * snapshot may lie beyond them, and a minute is then simply before (or after) it.
+   */
+  static long epochMillis(Instant instant) {
+    long seconds = instant.getEpochSecond();
+    if (seconds >= Long.MAX_VALUE / 1000) {
+      return Long.MAX_VALUE;
+    }
+    if (seconds <= Long.MIN_VALUE / 1000 + 1) {
+      return Long.MIN_VALUE;
+    }
+    return instant.toEpochMilli();
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    // Overflow only when both have the same sign and the sum's sign differs.
+    return ((a ^ sum) & (b ^ sum)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : sum;
   }
 
   /**

@@ -37,7 +37,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class ProductTrack {
 
+  /**
+   * The oldest a data time is taken to be, before the clock: older data is stale for every SLO alike,
+   * and the floor keeps the time arithmetic of classifying minutes and learning cadences (epoch
+   * milliseconds) far from overflow whatever a reporter claims.
+   */
+  static final Duration OLDEST_DATA_AGE = Duration.ofDays(1000 * 366);
+
   private final ProductId id;
+  private final ProductFaults faults;
   private final ReentrantLock lock = new ReentrantLock();
   private volatile List<SloTrack> slos;
   private volatile boolean tracksFreshness;
@@ -48,11 +56,17 @@ final class ProductTrack {
 
   ProductTrack(ProductId id, List<SloTrack> slos) {
     this.id = id;
+    this.faults = new ProductFaults(id);
     slos(slos);
   }
 
   ProductId id() {
     return id;
+  }
+
+  /** What went wrong with this product in the engine. */
+  ProductFaults faults() {
+    return faults;
   }
 
   List<SloTrack> slos() {
@@ -107,6 +121,13 @@ final class ProductTrack {
     cadences = Collections.unmodifiableMap(restored);
   }
 
+  /** Replaces every cadence learner by a new one of its zone: what was learned is forgotten. Under the lock. */
+  void resetCadences() {
+    Map<ZoneId, CadenceLearner> fresh = new LinkedHashMap<>();
+    cadences.keySet().forEach(zone -> fresh.put(zone, new CadenceLearner(zone)));
+    cadences = Collections.unmodifiableMap(fresh);
+  }
+
   /** Whether any SLO is a freshness SLO: then state changes go through {@link #lock()}. */
   boolean tracksFreshness() {
     return tracksFreshness;
@@ -125,10 +146,12 @@ final class ProductTrack {
   /**
    * The product's data now covers events up to {@code time}. A data time ahead of the engine's
    * clock is taken as now: a reporter whose clock runs ahead must not keep freshness green forever.
+   * One more than {@link #OLDEST_DATA_AGE} before it is taken as that old.
    */
   void dataUpdated(Instant time, Instant now) {
+    Instant oldest = now.minus(OLDEST_DATA_AGE);
+    Instant clamped = time.isAfter(now) ? now : time.isBefore(oldest) ? oldest : time;
     freshnessSince.compareAndSet(null, now);
-    Instant clamped = time.isAfter(now) ? now : time;
     dataTime.accumulateAndGet(clamped, ProductTrack::later);
     // Learners see the clamped time too: a clock running ahead must not stop them learning.
     cadences.values().forEach(learner -> learner.observe(clamped));

@@ -1,19 +1,14 @@
 package io.meshwatch.collector.slo;
 
-import io.meshwatch.collector.baseline.CadenceLearner;
-import io.meshwatch.collector.baseline.VolumeLearner;
 import io.meshwatch.collector.store.Counts;
 import io.meshwatch.collector.store.MemorySliStore;
 import io.meshwatch.collector.store.SliSeries;
 import io.meshwatch.collector.store.SliStore;
-import io.meshwatch.model.AgentState;
 import io.meshwatch.model.DataProduct;
-import io.meshwatch.model.LearnedBaseline;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.ProductStatus;
 import io.meshwatch.model.Signal;
 import io.meshwatch.model.SloSpec;
-import io.meshwatch.model.SloStatus;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -31,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
@@ -71,13 +65,16 @@ public final class SloEngine {
   private static final Comparator<ProductId> BY_ID =
       Comparator.comparing(ProductId::domain).thenComparing(ProductId::name);
 
+  /** Receipt times the engine's arithmetic (epoch milliseconds, with room for a window) can take. */
+  static final Instant EARLIEST_RECEIPT = Instant.ofEpochMilli(Long.MIN_VALUE / 2);
+  static final Instant LATEST_RECEIPT = Instant.ofEpochMilli(Long.MAX_VALUE / 2);
+
   private final InstantSource clock;
-  private final Duration silenceTimeout;
   private final SliStore store;
+  private final ProductEvaluator evaluator;
   private final Map<ProductId, ProductTrack> products = new ConcurrentHashMap<>();
   private final LongAdder ignored = new LongAdder();
   private final LongAdder dropped = new LongAdder();
-  private final AtomicBoolean failureLogged = new AtomicBoolean();
   private volatile Map<ProductId, ProductStatus> last = Map.of();
 
   /** An engine keeping its counts in memory. */
@@ -91,8 +88,8 @@ public final class SloEngine {
       throw new IllegalArgumentException("silence timeout must be positive, got " + silenceTimeout);
     }
     this.clock = clock;
-    this.silenceTimeout = silenceTimeout;
     this.store = store;
+    this.evaluator = new ProductEvaluator(silenceTimeout);
   }
 
   /**
@@ -167,28 +164,33 @@ public final class SloEngine {
    * (from their descriptors, at restart): each product and SLO present in both (same product id, SLO
    * name and kind) takes its saved state, an SLO whose window changed resized as {@link #register}
    * would; what the snapshot holds beyond that is skipped, counted in the result and logged; what it
-   * lacks stays as registered. Afterwards, fed the signals received since the snapshot at their
-   * receipt times, the engine evaluates exactly as the one that wrote it. The caller makes sure no
-   * {@link #record}, {@link #evaluate} or {@link #register} runs meanwhile.
+   * lacks stays as registered. A product whose saved state cannot be read or applied starts empty
+   * (counted in {@link #faults()} and logged) and the others are restored. Afterwards, fed the signals
+   * received since the snapshot at their receipt times, the engine evaluates exactly as the one that
+   * wrote it, but for such products. The caller makes sure no {@link #record}, {@link #evaluate} or
+   * {@link #register} runs meanwhile.
    *
    * @throws IOException when the input is not an engine snapshot, of another version, truncated or
-   *     inconsistent; the engine is then unchanged
+   *     its framing inconsistent; the engine is then unchanged
    */
   public synchronized RestoredState readState(DataInput in) throws IOException {
-    RestoredState result = SnapshotRestore.apply(products, store, EngineSnapshot.read(store, in));
-    boolean skipped = !result.skippedProducts().isEmpty() || !result.skippedSlos().isEmpty();
+    RestoredState result = SnapshotRestore.apply(products, store, EngineSnapshot.read(store, in), clock.instant());
+    boolean skipped = !result.skippedProducts().isEmpty() || !result.skippedSlos().isEmpty()
+        || !result.failedProducts().isEmpty();
     LOG.log(skipped ? Level.WARNING : Level.INFO,
         "restored the state of " + result.products() + " products and " + result.slos() + " SLOs; skipped "
             + result.skippedProducts().size() + " products no longer registered " + result.skippedProducts()
             + " and " + result.skippedSlos().size() + " SLOs no longer declared with their kind "
-            + result.skippedSlos());
+            + result.skippedSlos() + "; " + result.failedProducts().size() + " products started empty, their saved"
+            + " state unreadable " + result.failedProducts());
     return result;
   }
 
   /**
    * Counts {@code signal} into the SLOs it feeds, received now by the engine's clock. Signals of
-   * unregistered products are ignored and counted ({@link #ignoredSignals()}); this never throws for
-   * a registered product: a signal that cannot be counted is counted as dropped and logged.
+   * unregistered products are ignored and counted ({@link #ignoredSignals()}); this never throws: a
+   * signal that cannot be counted is counted as dropped for its product ({@link #faults()}) and
+   * logged the first time.
    */
   public void record(Signal signal) {
     record(signal, clock.instant());
@@ -205,11 +207,19 @@ public final class SloEngine {
       ignored.increment();
       return;
     }
+    if (receivedAt.isBefore(EARLIEST_RECEIPT) || receivedAt.isAfter(LATEST_RECEIPT)) {
+      // Only a broken clock or a damaged journal gives such a time; it must not become the product's last contact.
+      dropped.increment();
+      product.faults().signalDropped(signal, new ArithmeticException("receipt time " + receivedAt + " lies outside "
+          + EARLIEST_RECEIPT + " .. " + LATEST_RECEIPT));
+      return;
+    }
     try {
       if (product.tracksFreshness()) {
         product.lock().lock();
         try {
-          FreshnessMinutes.account(product, receivedAt, silenceTimeout);
+          // An SLO whose minutes cannot be classified shows state error at evaluation; the signal still counts.
+          evaluator.classify(product, receivedAt);
           noteContact(product, signal, receivedAt);
         } finally {
           product.lock().unlock();
@@ -222,23 +232,35 @@ public final class SloEngine {
         return;
       }
       boolean kept = true;
+      RuntimeException failure = null;
       for (SloTrack slo : product.slos()) {
-        Counts counts = slo.volume() != null && signal instanceof Signal.VolumeWritten written
-            ? judgeAndLearn(product, slo, written)
-            : SignalClassifier.classify(slo.spec(), signal);
-        if (counts != null && !counts.isEmpty()) {
-          kept &= slo.series().add(signal.observedAt(), counts.good(), counts.total(), receivedAt);
+        try {
+          kept &= count(product, slo, signal, receivedAt);
+        } catch (RuntimeException e) {
+          // The SLOs after a failing one still count the signal; it is dropped (and counted) once.
+          failure = failure == null ? e : failure;
         }
       }
-      if (!kept) {
+      if (failure != null) {
         dropped.increment();
+        product.faults().signalDropped(signal, failure);
+      } else if (!kept) {
+        dropped.increment();
+        product.faults().signalTooOld();
       }
     } catch (RuntimeException e) {
       dropped.increment();
-      // The first failure is worth a warning; a flood of the same must not flood the log.
-      Level level = failureLogged.compareAndSet(false, true) ? Level.WARNING : Level.DEBUG;
-      LOG.log(level, "could not record " + signal + "; dropped", e);
+      product.faults().signalDropped(signal, e);
     }
+  }
+
+  /** Counts {@code signal} into {@code slo}; false if it was older than the SLO's series keeps. */
+  private static boolean count(ProductTrack product, SloTrack slo, Signal signal, Instant receivedAt) {
+    Counts counts = slo.volume() != null && signal instanceof Signal.VolumeWritten written
+        ? judgeAndLearn(product, slo, written)
+        : SignalClassifier.classify(slo.spec(), signal);
+    return counts == null || counts.isEmpty()
+        || slo.series().add(signal.observedAt(), counts.good(), counts.total(), receivedAt);
   }
 
   /**
@@ -255,7 +277,7 @@ public final class SloEngine {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    classifyUpTo(track, now);
+    evaluator.classify(track, now);
     return track.slos().stream().filter(s -> s.spec().name().equals(slo)).findFirst()
         .map(s -> SloHistory.read(product, s.spec(), s.series(), step, now));
   }
@@ -273,7 +295,8 @@ public final class SloEngine {
    */
   public void classifyUpTo(Instant now) {
     for (ProductTrack product : products.values()) {
-      classifyUpTo(product, now);
+      // What cannot be classified is reported by the evaluation, which tries again.
+      evaluator.classify(product, now);
     }
   }
 
@@ -283,7 +306,7 @@ public final class SloEngine {
     tracks.sort(Comparator.comparing(ProductTrack::id, BY_ID));
     Map<ProductId, ProductStatus> result = new LinkedHashMap<>();
     for (ProductTrack product : tracks) {
-      result.put(product.id(), evaluate(product, now));
+      result.put(product.id(), evaluator.evaluate(product, now));
     }
     last = result;
     return List.copyOf(result.values());
@@ -314,6 +337,13 @@ public final class SloEngine {
     return dropped.sum();
   }
 
+  /** What went wrong with each registered product, sorted by product id. */
+  public List<FaultCounts> faults() {
+    List<ProductTrack> tracks = new ArrayList<>(products.values());
+    tracks.sort(Comparator.comparing(ProductTrack::id, BY_ID));
+    return tracks.stream().map(track -> track.faults().counts()).toList();
+  }
+
   /** A learned band is not thread-safe: its product's lock guards it (reentrant where already held). */
   private static @Nullable Counts judgeAndLearn(ProductTrack product, SloTrack slo, Signal.VolumeWritten written) {
     product.lock().lock();
@@ -329,53 +359,5 @@ public final class SloEngine {
     if (signal instanceof Signal.FreshnessUpdate update) {
       product.dataUpdated(update.dataTime(), now);
     }
-  }
-
-  private void classifyUpTo(ProductTrack product, Instant now) {
-    if (product.tracksFreshness()) {
-      product.lock().lock();
-      try {
-        FreshnessMinutes.account(product, now, silenceTimeout);
-      } finally {
-        product.lock().unlock();
-      }
-    }
-  }
-
-  /** What {@code slo} learned, {@code null} where it declares its threshold; read under the product's lock. */
-  private static @Nullable LearnedBaseline baseline(ProductTrack product, SloTrack slo, Instant now) {
-    VolumeLearner volume = slo.volume();
-    boolean cadence = ProductTrack.learnsCadence(slo.spec());
-    if (volume == null && !cadence) {
-      return null;
-    }
-    product.lock().lock();
-    try {
-      if (volume != null) {
-        return volume.band();
-      }
-      CadenceLearner learner = product.cadence(ProductTrack.cadenceZone(slo.spec()));
-      Instant dataTime = product.dataTime();
-      // Before the first update the learner has nothing: its baseline reads 0 samples, whatever the time.
-      return learner == null ? null : learner.baselineAt(now, dataTime == null ? now : dataTime);
-    } finally {
-      product.lock().unlock();
-    }
-  }
-
-  private ProductStatus evaluate(ProductTrack product, Instant now) {
-    classifyUpTo(product, now);
-    AgentState agent = product.agent(now, silenceTimeout);
-    List<SloStatus> slos = new ArrayList<>();
-    for (SloTrack slo : product.slos()) {
-      slos.add(SloEvaluator.evaluate(
-          product.id(), slo.spec(), slo.series(), agent, now, baseline(product, slo, now), slo.trend()));
-    }
-    Instant dataTime = product.dataTime();
-    // Data times are clamped to the clock when recorded; only a clock stepping back makes one ahead.
-    Duration dataAge = dataTime == null ? null
-        : dataTime.isAfter(now) ? Duration.ZERO : Duration.between(dataTime, now);
-    return new ProductStatus(product.id(), agent, product.lastSeen(),
-        dataTime, dataAge, slos, now);
   }
 }

@@ -12,6 +12,7 @@ import io.meshwatch.model.ProductId;
 import io.meshwatch.model.SloSpec;
 import io.meshwatch.model.SloState;
 import io.meshwatch.model.SloStatus;
+import io.meshwatch.model.WindowSpan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,6 +84,30 @@ final class SloEvaluator {
       return SloState.INSUFFICIENT_HISTORY;
     }
     return compliance < spec.objective() ? SloState.BREACHING : SloState.HEALTHY;
+  }
+
+  /**
+   * The status of an SLO whose evaluation failed: state {@code error}, nothing measured (no ratios,
+   * events or burn rates), each burn condition unknown. Never throws for a valid spec.
+   */
+  static SloStatus failed(ProductId product, SloSpec spec, Instant now) {
+    WindowSpan window;
+    try {
+      window = spec.window().spanAt(now);
+    } catch (RuntimeException e) {
+      // The window itself is what failed: an instant's span stands for it.
+      window = new WindowSpan(now, now.plusMillis(1));
+    }
+    List<BurnAlert> alerts = new ArrayList<>();
+    try {
+      for (BurnCondition condition : spec.burnConditions()) {
+        alerts.add(new BurnAlert(condition, condition.burnRate(window.length()), null, null));
+      }
+    } catch (RuntimeException e) {
+      alerts.clear(); // a threshold that cannot be computed: the conditions are left out, not guessed
+    }
+    return new SloStatus(product, spec.name(), spec.kind(), spec.objective(), SloState.ERROR, null, null, null,
+        Map.of(), now, window, 0, 0, alerts, BudgetForecast.NONE, null);
   }
 
   /** Bad share over the error budget; {@code null} without events. */

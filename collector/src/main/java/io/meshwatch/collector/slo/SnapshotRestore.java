@@ -5,6 +5,7 @@ import io.meshwatch.collector.store.SliSeries;
 import io.meshwatch.collector.store.SliStore;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.SloSpec;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,20 +13,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies a snapshot that {@link EngineSnapshot} read (so already whole and valid) to the registered
- * products: products and SLOs present in both take their saved state, the rest of the snapshot is
- * skipped and reported. The swap itself cannot fail on the snapshot's content.
+ * Applies a snapshot that {@link EngineSnapshot} read to the registered products, one product at a
+ * time: products and SLOs present in both take their saved state, the rest of the snapshot is
+ * skipped and reported. A product whose saved state could not be read, or fails to apply, starts
+ * empty as if just registered (counted in its {@link ProductFaults} and logged) while every other
+ * product is restored: one product's saved state never stops a start.
  */
 final class SnapshotRestore {
 
   private SnapshotRestore() {}
 
-  static RestoredState apply(Map<ProductId, ProductTrack> products, SliStore store,
-      Map<ProductId, EngineSnapshot.SavedProduct> saved) {
+  static RestoredState apply(Map<ProductId, ProductTrack> products, SliStore store, EngineSnapshot.Read read,
+      Instant now) {
     List<ProductId> skippedProducts = new ArrayList<>();
     List<String> skippedSlos = new ArrayList<>();
+    List<ProductId> failed = new ArrayList<>();
+    for (EngineSnapshot.Unreadable unreadable : read.unreadable()) {
+      ProductTrack track = unreadable.id() == null ? null : products.get(unreadable.id());
+      if (track != null) {
+        track.faults().restoreFailed("it cannot be read: " + unreadable.why());
+        failed.add(track.id());
+      } else {
+        // Not registered (or unnamed): nothing of it would have been restored anyway.
+        System.getLogger(SloEngine.class.getName()).log(System.Logger.Level.WARNING,
+            "could not read the saved state of " + (unreadable.id() == null ? "a product" : unreadable.id()
+                + ", no longer registered") + ": " + unreadable.why());
+      }
+    }
     Map<ProductTrack, EngineSnapshot.SavedProduct> matched = new LinkedHashMap<>();
-    for (EngineSnapshot.SavedProduct product : saved.values()) {
+    for (EngineSnapshot.SavedProduct product : read.products().values()) {
       ProductTrack track = products.get(product.id());
       if (track == null) {
         skippedProducts.add(product.id());
@@ -41,11 +57,20 @@ final class SnapshotRestore {
         }
       }
     }
+    int restoredProducts = 0;
     int restoredSlos = 0;
     for (Map.Entry<ProductTrack, EngineSnapshot.SavedProduct> entry : matched.entrySet()) {
-      restoredSlos += restore(entry.getKey(), entry.getValue(), store);
+      ProductTrack track = entry.getKey();
+      try {
+        restoredSlos += restore(track, entry.getValue(), store);
+        restoredProducts++;
+      } catch (RuntimeException e) {
+        startEmpty(track, store, now);
+        track.faults().restoreFailed("it cannot be applied: " + ProductEvaluator.describe(e));
+        failed.add(track.id());
+      }
     }
-    return new RestoredState(matched.size(), restoredSlos, skippedProducts, skippedSlos);
+    return new RestoredState(restoredProducts, restoredSlos, skippedProducts, skippedSlos, failed);
   }
 
   private static int restore(ProductTrack track, EngineSnapshot.SavedProduct saved, SliStore store) {
@@ -73,5 +98,24 @@ final class SnapshotRestore {
       track.lock().unlock();
     }
     return restored;
+  }
+
+  /** Puts {@code track} back as registration leaves a new product: every series empty, nothing heard yet. */
+  private static void startEmpty(ProductTrack track, SliStore store, Instant now) {
+    track.lock().lock();
+    try {
+      long minute = FreshnessMinutes.minuteOf(now);
+      List<SloTrack> tracks = new ArrayList<>();
+      for (SloTrack slo : track.slos()) {
+        SloSpec spec = slo.spec();
+        store.drop(track.id(), spec.name());
+        tracks.add(new SloTrack(spec, store.open(track.id(), spec.name(), spec.window().longest()), minute));
+      }
+      track.slos(tracks);
+      track.restore(null, null, null, Map.of());
+      track.resetCadences();
+    } finally {
+      track.lock().unlock();
+    }
   }
 }

@@ -49,7 +49,9 @@ final class MemorySliSeries implements SliSeries {
       return false;
     }
     tiers.advanceTo(now.toEpochMilli());
-    long atMillis = Math.min(at.toEpochMilli(), tiers.nowMillis());
+    // A time beyond what epoch milliseconds hold is either later than now or far older than any tier keeps.
+    long atMillis = !at.isBefore(now) ? tiers.nowMillis()
+        : at.getEpochSecond() <= Long.MIN_VALUE / 1000 ? Long.MIN_VALUE : Math.min(at.toEpochMilli(), tiers.nowMillis());
     boolean kept = tiers.add(atMillis, good, total);
     if (kept && total > 0) {
       firstMinute = Math.min(firstMinute, Math.floorDiv(atMillis, MINUTE_MILLIS));

@@ -22,6 +22,15 @@ class AuthorizerTest {
       Map.of("sales-team", "sales", "sales-team-next", "sales")));
 
   @Test
+  void budgetKey_oneKeyPerKnownToken_neverTheTokenItself() {
+    assertThat(authorizer.budgetKey(ADMIN)).isNotNull().isEqualTo(authorizer.budgetKey("bearer adm"))
+        .isNotEqualTo(authorizer.budgetKey(INGEST)).doesNotContain("adm");
+    assertThat(authorizer.budgetKey(INGEST)).isNotNull().doesNotContain("orders-token");
+    assertThat(authorizer.budgetKey("Bearer unknown")).isNull();
+    assertThat(authorizer.budgetKey(null)).isNull();
+  }
+
+  @Test
   void manageAlerts_adminForAnyDomain() {
     assertThat(authorizer.manageAlerts(ADMIN, "sales").allowed()).isTrue();
     assertThat(authorizer.manageAlerts(ADMIN, "finance").allowed()).isTrue();

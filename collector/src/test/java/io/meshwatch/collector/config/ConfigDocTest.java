@@ -32,7 +32,8 @@ class ConfigDocTest {
     assertThat(blocks).hasSizeGreaterThanOrEqualTo(3);
     for (String block : blocks) {
       CollectorConfig config = ConfigReader.read("CONFIG.md", block, dir, ENV);
-      assertThat(config.tokens().isEmpty() && config.alerting().equals(AlertingConfig.defaults())).as(block).isFalse();
+      assertThat(config.tokens().isEmpty() && config.alerting().equals(AlertingConfig.defaults())
+          && config.limits().equals(LimitsConfig.DEFAULTS)).as(block).isFalse();
     }
   }
 
@@ -66,6 +67,7 @@ class ConfigDocTest {
     ConfigReader.EVALUATION.forEach(field -> fields.add("evaluation." + field));
     ConfigReader.STORAGE.forEach(field -> fields.add("storage." + field));
     DashboardsConfigReader.FIELDS.forEach(field -> fields.add("dashboards." + field));
+    LimitsConfigReader.FIELDS.forEach(field -> fields.add("limits." + field));
 
     assertThat(ConfigReader.FIELDS).allSatisfy(top -> assertThat(fields).anyMatch(f -> f.startsWith(top)));
     for (String field : fields) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class CumulativeDeltasTest {
 
   private static final ProductId ORDERS = ProductId.parse("sales.orders");
+  private static final ProductId REFUNDS = ProductId.parse("sales.refunds");
   private static final Duration IDLE = Duration.ofHours(1);
 
   private final TestClock clock = new TestClock(Otlp.CLOCK_START);
@@ -135,6 +136,75 @@ class CumulativeDeltasTest {
 
     assertThat(admitted).hasValue(500);
     assertThat(bounded.size()).isEqualTo(500);
+  }
+
+  @Test
+  void delta_aProductOverItsBudget_isRefusedNewSeries_whileOtherProductsAreTaken() {
+    CumulativeDeltas all = new CumulativeDeltas(clock, new SeriesBudgets(2, 100), 100, IDLE);
+    CumulativeDeltas deltas = all.writtenBy("admin");
+    deltas.delta(key(ORDERS, "a"), Reading.of(1));
+    deltas.delta(key(ORDERS, "b"), Reading.of(1));
+
+    assertThat(deltas.delta(key(ORDERS, "c"), Reading.of(1))).isNull();
+    assertThat(deltas.refusal(ORDERS)).isEqualTo(
+        "product sales.orders holds 2 cumulative series, its budget (limits.seriesPerProduct 2)");
+    assertThat(deltas.delta(key(ORDERS, "a"), Reading.of(4))).as("its existing series carry on").isEqualTo(Reading.of(3));
+    assertThat(deltas.delta(key(REFUNDS, "a"), Reading.of(1))).isEqualTo(Reading.of(1));
+    assertThat(deltas.delta(key(REFUNDS, "b"), Reading.of(1))).isEqualTo(Reading.of(1));
+    assertThat(all.size(ORDERS)).isEqualTo(2);
+    assertThat(all.size()).isEqualTo(4);
+  }
+
+  @Test
+  void delta_aTokenOverItsBudget_isRefusedNewSeriesOfEveryProduct_whileOtherTokensAreTaken() {
+    CumulativeDeltas all = new CumulativeDeltas(clock, new SeriesBudgets(10, 3), 100, IDLE);
+    CumulativeDeltas admin = all.writtenBy("admin");
+    admin.delta(key(ORDERS, "a"), Reading.of(1));
+    admin.delta(key(REFUNDS, "a"), Reading.of(1));
+    admin.delta(key(REFUNDS, "b"), Reading.of(1));
+
+    assertThat(admin.delta(key(ORDERS, "b"), Reading.of(1))).isNull();
+    assertThat(admin.refusal(ORDERS)).isEqualTo(
+        "the token it is sent with created 3 cumulative series, its budget (limits.seriesPerToken 3)");
+    assertThat(all.writtenBy("orders").delta(key(ORDERS, "b"), Reading.of(1))).isEqualTo(Reading.of(1));
+    assertThat(admin.delta(key(ORDERS, "b"), Reading.of(2))).as("a series once created carries on for anyone")
+        .isEqualTo(Reading.of(1));
+  }
+
+  @Test
+  void delta_theCollectorWideCap_neverRefusesAProductWithinItsGuaranteedTenth() {
+    // Budgets of 20 per product, so each product is always allowed 2; the collector holds at most 4.
+    CumulativeDeltas all = new CumulativeDeltas(clock, new SeriesBudgets(20, 100), 4, IDLE);
+    for (String check : List.of("a", "b", "c", "d")) {
+      all.writtenBy("orders").delta(key(ORDERS, check), Reading.of(1));
+    }
+
+    assertThat(all.writtenBy("orders").delta(key(ORDERS, "e"), Reading.of(1))).isNull();
+    assertThat(all.writtenBy("orders").refusal(ORDERS)).startsWith("the collector holds 4 cumulative series, its limit"
+        + " (limits.seriesTotal 4), and product sales.orders holds 4, more than the 2 each product is always allowed");
+    assertThat(all.writtenBy("refunds").delta(key(REFUNDS, "a"), Reading.of(1))).isEqualTo(Reading.of(1));
+    assertThat(all.writtenBy("refunds").delta(key(REFUNDS, "b"), Reading.of(1))).isEqualTo(Reading.of(1));
+    assertThat(all.writtenBy("refunds").delta(key(REFUNDS, "c"), Reading.of(1))).isNull();
+    assertThat(all.size()).isEqualTo(6);
+  }
+
+  @Test
+  void delta_idleSeriesFreeTheirPlaceInTheBudgetsOfTheirProductAndToken() {
+    CumulativeDeltas all = new CumulativeDeltas(clock, new SeriesBudgets(2, 2), 100, IDLE);
+    all.writtenBy("admin").delta(key(ORDERS, "a"), Reading.of(1));
+    all.writtenBy("admin").delta(key(ORDERS, "b"), Reading.of(1));
+    assertThat(all.writtenBy("admin").delta(key(REFUNDS, "a"), Reading.of(1))).isNull();
+
+    clock.advance(IDLE.plusSeconds(1));
+
+    assertThat(all.writtenBy("admin").delta(key(REFUNDS, "a"), Reading.of(1))).isEqualTo(Reading.of(1));
+    assertThat(all.writtenBy("admin").delta(key(ORDERS, "c"), Reading.of(1))).isEqualTo(Reading.of(1));
+    assertThat(all.size(ORDERS)).isEqualTo(1);
+    assertThat(all.size()).isEqualTo(2);
+  }
+
+  private static SeriesKey key(ProductId product, String check) {
+    return new SeriesKey(product, "pipeline", "meshwatch.quality.checks", Map.of("meshwatch.check", check), 1);
   }
 
   private static SeriesKey key(String check, long start) {

@@ -11,7 +11,7 @@ class IngestLimitsTest {
   @Test
   void defaults_areTheDocumentedOnes() {
     assertThat(IngestLimits.defaults())
-        .isEqualTo(new IngestLimits(Duration.ofMinutes(5), 100_000, Duration.ofHours(1), 10_000));
+        .isEqualTo(new IngestLimits(Duration.ofMinutes(5), 1_000_000, Duration.ofHours(1), 10_000));
   }
 
   @Test

@@ -190,7 +190,7 @@ class OtlpMetricsDecoderRejectionsTest {
     DecodeResult result = bounded.decode(request(resource("sales.orders",
         checks(CUMULATIVE, "a", 3), checks(CUMULATIVE, "c", 5), checks(DELTA, "d", 2))));
 
-    assertOnly(result, RejectReason.TOO_MANY_SERIES, "too many cumulative series (limit 2)");
+    assertOnly(result, RejectReason.TOO_MANY_SERIES, "product sales.orders holds 2 cumulative series, its budget (limits.seriesPerProduct 2)");
     assertThat(result.rejections().get(0).message()).contains("meshwatch.check='c'");
     assertThat(result.signals()).contains(
         new Signal.QualityOutcome(ORDERS, AT, "a", 2, 0, 0, 0),

@@ -40,6 +40,43 @@ class SignalMetricsTest {
     assertThat(count("meshwatch.usage.reads", "sales.orders", "consumer", "_other", "succeeded")).isEqualTo(4.0);
     // Another product has a limit of its own.
     assertThat(count("meshwatch.quality.checks", "sales.refunds", "check", "check-4", "passed")).isEqualTo(1.0);
+    assertThat(folds("sales.orders", "check")).isEqualTo(2.0);
+    assertThat(folds("sales.orders", "consumer")).isEqualTo(2.0);
+    assertThat(registry.find("meshwatch.product.label.values.folded").tag("product", "sales.refunds").functionCounters())
+        .isEmpty();
+  }
+
+  @Test
+  void accepted_oneProductsManyChecks_neverPushOutAnotherProductsLabels() {
+    SignalMetrics metrics = new SignalMetrics(registry, 3);
+    List<Signal> signals = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      signals.add(new Signal.QualityOutcome(ORDERS, AT, "run-" + i, 1, 0, 0, 0));
+    }
+    metrics.accepted(signals);
+
+    metrics.accepted(List.of(new Signal.QualityOutcome(REFUNDS, AT, "ids", 1, 0, 0, 0),
+        new Signal.QualityOutcome(REFUNDS, AT, "emails", 0, 1, 0, 0), new Signal.QualityOutcome(REFUNDS, AT, "dates", 1, 0, 0, 0)));
+
+    assertThat(registry.find("meshwatch.quality.checks").tag("product", "sales.refunds").tag("outcome", "passed")
+        .counters()).extracting(c -> c.getId().getTag("check")).containsExactlyInAnyOrder("ids", "emails", "dates");
+    assertThat(folds("sales.orders", "check")).isEqualTo(997.0);
+  }
+
+  @Test
+  void retain_removesTheFoldCountsOfProductsNoLongerKnown() {
+    SignalMetrics metrics = new SignalMetrics(registry, 1);
+    metrics.accepted(List.of(new Signal.QualityOutcome(ORDERS, AT, "a", 1, 0, 0, 0),
+        new Signal.QualityOutcome(ORDERS, AT, "b", 1, 0, 0, 0)));
+
+    metrics.retain(REFUNDS::equals);
+
+    assertThat(registry.find("meshwatch.product.label.values.folded").functionCounters()).isEmpty();
+  }
+
+  private double folds(String product, String label) {
+    return registry.get("meshwatch.product.label.values.folded").tag("product", product).tag("label", label)
+        .functionCounter().count();
   }
 
   @Test

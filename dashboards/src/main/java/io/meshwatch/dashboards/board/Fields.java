@@ -22,11 +22,16 @@ final class Fields {
   static final String ORANGE = "orange";
   static final String RED = "red";
   static final String BLUE = "blue";
+  static final String PURPLE = "purple";
 
-  /** The value of {@code status} queries: 2 × breaching + no data (the two never hold together). */
+  /**
+   * The value of {@code status} queries: 2 × breaching + no data + 3 × error (no two hold together);
+   * an SLO the collector failed to evaluate ranks worst, since nothing about it can be told.
+   */
   static final int HEALTHY = 0;
   static final int NO_DATA = 1;
   static final int BREACHING = 2;
+  static final int ERROR = 3;
 
   private Fields() {}
 
@@ -67,17 +72,18 @@ final class Fields {
     return Thresholds.of(GREEN, 1, RED);
   }
 
-  /** Text for {@link #HEALTHY}, {@link #NO_DATA} and {@link #BREACHING}. */
+  /** Text for {@link #HEALTHY}, {@link #NO_DATA}, {@link #BREACHING} and {@link #ERROR}. */
   static ValueMapping sloStatus() {
     return ValueMapping.values(Map.of(
         String.valueOf(HEALTHY), new ValueMapping.Result("healthy", GREEN, 0),
         String.valueOf(NO_DATA), new ValueMapping.Result("no data", BLUE, 1),
-        String.valueOf(BREACHING), new ValueMapping.Result("breaching", RED, 2)));
+        String.valueOf(BREACHING), new ValueMapping.Result("breaching", RED, 2),
+        String.valueOf(ERROR), new ValueMapping.Result("error", PURPLE, 3)));
   }
 
   /** Thresholds matching {@link #sloStatus()}'s colours. */
   static Thresholds sloStatusColours() {
-    return Thresholds.of(GREEN, NO_DATA, BLUE, BREACHING, RED);
+    return Thresholds.of(GREEN, NO_DATA, BLUE, BREACHING, RED, ERROR, PURPLE);
   }
 
   /** Text for the agent-silent gauge. */

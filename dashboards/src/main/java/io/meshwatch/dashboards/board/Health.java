@@ -29,10 +29,14 @@ final class Health {
 
   private Health() {}
 
-  /** {@link Fields#BREACHING} if any SLO breaches, else {@link Fields#NO_DATA} if any has no data, else healthy. */
+  /**
+   * {@link Fields#ERROR} if the collector failed to evaluate any SLO, else {@link Fields#BREACHING} if
+   * any breaches, else {@link Fields#NO_DATA} if any has no data, else healthy.
+   */
   static String status(Scope scope, List<String> by) {
     return Promql.by("max", by, Fields.BREACHING + " * " + Selector.of(CollectorMetric.SLO_BREACHING).in(scope)
-        + " + " + Selector.of(CollectorMetric.SLO_NO_DATA).in(scope));
+        + " + " + Selector.of(CollectorMetric.SLO_NO_DATA).in(scope)
+        + " + " + Fields.ERROR + " * " + Selector.of(CollectorMetric.SLO_ERROR).in(scope));
   }
 
   static String budgetLeft(Scope scope, List<String> by) {
@@ -82,9 +86,11 @@ final class Health {
     return List.of(
         Panels.stat("SLOs breaching", "SLOs whose compliance over their window is below the objective.", counts,
             Query.instant(Promql.by("sum", List.of(), Selector.of(CollectorMetric.SLO_BREACHING).in(scope).toString()), "")),
-        Panels.stat("SLOs without data", "SLOs that cannot be measured now; their budget is frozen.",
+        Panels.stat("SLOs without data", "SLOs that cannot be measured now (no data, or the collector failed to"
+                + " evaluate them: state error, see the products table); their budget is frozen.",
             Fields.value(Fields.COUNT, 0.0, null, Thresholds.of(Fields.GREEN, 1, Fields.BLUE), List.of()),
-            Query.instant(Promql.by("sum", List.of(), Selector.of(CollectorMetric.SLO_NO_DATA).in(scope).toString()), "")),
+            Query.instant(Promql.by("sum", List.of(), Selector.of(CollectorMetric.SLO_NO_DATA).in(scope).toString())
+                + " + " + Promql.by("sum", List.of(), Selector.of(CollectorMetric.SLO_ERROR).in(scope).toString()), "")),
         Panels.stat("Silent agents", "Products whose agent has been silent past the timeout.", counts,
             Query.instant(Promql.by("sum", List.of(), Selector.of(CollectorMetric.PRODUCT_AGENT_SILENT).in(scope).toString()), "")),
         Panels.stat("Alerting conditions", "Burn-rate conditions holding plus SLOs breaching.", counts,

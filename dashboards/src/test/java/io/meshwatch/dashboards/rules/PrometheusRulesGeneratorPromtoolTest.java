@@ -54,7 +54,8 @@ class PrometheusRulesGeneratorPromtoolTest {
   @Test
   void writeTo_alertsFireAtTheExpectedTimesInPromtoolTestRules() throws Exception {
     Promtool.Result result = promtoolTest(List.of(rolling28Days(), longWindowOnly(), calendarMonth(), customCondition(),
-        noDataNeverFires(), noDataFreezesAFiringAlert(), breachAndSilentAgent()));
+        noDataNeverFires(), noDataFreezesAFiringAlert(), errorNeverFires(), errorFreezesAFiringAlert(),
+        breachAndSilentAgent()));
 
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).contains("SUCCESS");
@@ -183,6 +184,39 @@ class PrometheusRulesGeneratorPromtoolTest {
     return new Group("no data: a firing alert neither resolves", "1m", input, List.of(
         new AlertCheck(at(2), BURN, page),
         new AlertCheck(at(20), BURN, page),
+        new AlertCheck(at(29), BURN, page),
+        new AlertCheck(at(34), BURN, page),
+        new AlertCheck(at(35), BURN, List.of())), List.of());
+  }
+
+  /**
+   * While the collector fails to evaluate the SLO (error = 1) a breach fires nothing, as with no data;
+   * once it evaluates again the breach pends and fires as usual.
+   */
+  private static Group errorNeverFires() {
+    List<Series> input = List.of(
+        gauge(CollectorMetric.SLO_BREACHING, Mesh.LEDGER, "runs", Values.hold(1, MINUTES)),
+        gauge(CollectorMetric.SLO_NO_DATA, Mesh.LEDGER, "runs", Values.hold(0, MINUTES)),
+        gauge(CollectorMetric.SLO_ERROR, Mesh.LEDGER, "runs", Values.hold(1, 20).then(0, 40)));
+    return new Group("error: a breach fires nothing", "1m", input, List.of(
+        new AlertCheck(at(5), BREACHING, List.of()),
+        new AlertCheck(at(19), BREACHING, List.of()),
+        new AlertCheck(at(21), BREACHING, List.of()),
+        new AlertCheck(at(22), BREACHING, List.of(expected(Mesh.LEDGER, "runs", BREACHING, "ticket")))),
+        List.of(new ExprCheck(alerts(Mesh.LEDGER, "runs"), at(19), List.of())));
+  }
+
+  /** A firing page whose SLO turns error at minute 10 (and stops burning) stays firing until it evaluates again at 30. */
+  private static Group errorFreezesAFiringAlert() {
+    String slo = "quality-checks";
+    List<Series> input = List.of(
+        burn(Mesh.ORDERS, slo, "1h", Values.hold(20, 10).then(0, 50)),
+        burn(Mesh.ORDERS, slo, "5m", Values.hold(20, 10).then(0, 50)),
+        gauge(CollectorMetric.SLO_NO_DATA, Mesh.ORDERS, slo, Values.hold(0, MINUTES)),
+        gauge(CollectorMetric.SLO_ERROR, Mesh.ORDERS, slo, Values.hold(0, 10).then(1, 20).then(0, 30)));
+    List<ExpectedAlert> page = List.of(expected(Mesh.ORDERS, slo, BURN, "page"));
+    return new Group("error: a firing alert neither resolves", "1m", input, List.of(
+        new AlertCheck(at(2), BURN, page),
         new AlertCheck(at(29), BURN, page),
         new AlertCheck(at(34), BURN, page),
         new AlertCheck(at(35), BURN, List.of())), List.of());

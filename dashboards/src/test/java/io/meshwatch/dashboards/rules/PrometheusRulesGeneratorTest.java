@@ -86,7 +86,7 @@ class PrometheusRulesGeneratorTest {
   }
 
   @Test
-  void generate_pageAlertIsAnyPageConditionAtTheSlosThresholdUnlessNoData() {
+  void generate_pageAlertIsAnyPageConditionAtTheSlosThresholdUnlessNoDataOrError() {
     AlertingRule page = alert("sales", "fresh-within-1h", "page");
 
     assertThat(page.alert()).isEqualTo("MeshwatchErrorBudgetBurn");
@@ -108,12 +108,20 @@ class PrometheusRulesGeneratorTest {
           )
         )
         unless on (product, domain, slo)
-        max by (product, domain, slo) (meshwatch_slo_no_data{product="sales.orders",slo="fresh-within-1h"}) == 1
+        (
+          max by (product, domain, slo) (meshwatch_slo_no_data{product="sales.orders",slo="fresh-within-1h"}) == 1
+          or
+          max by (product, domain, slo) (meshwatch_slo_error{product="sales.orders",slo="fresh-within-1h"}) == 1
+        )
         or
         (
           max by (product, domain, slo) (ALERTS{alertname="MeshwatchErrorBudgetBurn",alertstate="firing",product="sales.orders",severity="page",slo="fresh-within-1h"})
           and on (product, domain, slo)
-          max by (product, domain, slo) (meshwatch_slo_no_data{product="sales.orders",slo="fresh-within-1h"}) == 1
+          (
+            max by (product, domain, slo) (meshwatch_slo_no_data{product="sales.orders",slo="fresh-within-1h"}) == 1
+            or
+            max by (product, domain, slo) (meshwatch_slo_error{product="sales.orders",slo="fresh-within-1h"}) == 1
+          )
         )""");
     assertThat(page.labels()).containsEntry("team", "sales-team").containsEntry("domain", "sales")
         .containsEntry("product", "sales.orders").containsEntry("sli", "freshness").doesNotContainKey("window");

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What one field may hold. The checking bounds ({@link Count}, {@link Number}, {@link Span},
  * {@link Text}, {@link Items}, {@link Moment}, {@link Recent}, {@link Choice}) answer a value with
- * {@code null} or a {@link Violation}; {@link Section}, {@link Part} and {@link Ignored} say why a field
- * needs no check of its own, so that every field a decoder walks still has an entry.
+ * {@code null} or a {@link Violation}; {@link Section}, {@link Part}, {@link Refused} and {@link Ignored}
+ * say why a field needs no check of its own, so that every field a decoder walks still has an entry.
  */
 public sealed interface Bound {
 
@@ -218,6 +218,14 @@ public sealed interface Bound {
     @Override
     public String describe() {
       return "checked as part of " + of;
+    }
+  }
+
+  /** A field whose presence refuses what holds it, and why; the decoder looks no further into it. */
+  record Refused(String why) implements Bound {
+    @Override
+    public String describe() {
+      return "refused: " + why;
     }
   }
 

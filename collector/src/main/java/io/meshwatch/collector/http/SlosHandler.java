@@ -1,15 +1,14 @@
 package io.meshwatch.collector.http;
 
 import io.meshwatch.collector.descriptor.DurationText;
+import io.meshwatch.collector.guard.ApiBounds;
 import io.meshwatch.collector.slo.SloHistory;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.ProductStatus;
-import io.meshwatch.model.SloState;
 import io.meshwatch.model.SloStatus;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,6 @@ import java.util.function.Predicate;
  */
 final class SlosHandler {
 
-  private static final List<String> STATES = Arrays.stream(SloState.values()).map(SloState::label).toList();
-
   private final HttpServices services;
 
   SlosHandler(HttpServices services) {
@@ -33,11 +30,11 @@ final class SlosHandler {
   }
 
   void list(RoutingContext ctx) {
-    String domain = ctx.queryParams().get("domain");
-    String product = ctx.queryParams().get("product");
-    String state = ctx.queryParams().get("status");
-    if (state != null && !STATES.contains(state)) {
-      Responses.error(ctx, 400, "status must be one of " + STATES + ", got '" + state + "'");
+    ApiParameters params = new ApiParameters(ctx, services);
+    String domain = params.text("domain", ApiBounds.SLOS_DOMAIN);
+    String product = params.text("product", ApiBounds.SLOS_PRODUCT);
+    String state = params.choice("status", ApiBounds.SLOS_STATUS);
+    if (params.refused()) {
       return;
     }
     Predicate<ProductStatus> productMatches = s -> (domain == null || s.product().domain().equals(domain))
@@ -65,19 +62,19 @@ final class SlosHandler {
       Responses.error(ctx, 404, "unknown product '" + id.get() + "'");
       return;
     }
-    String name = ctx.pathParam("name");
+    ApiParameters params = new ApiParameters(ctx, services);
+    String name = params.path("name", ApiBounds.SLO_NAME);
+    if (params.refused()) {
+      return;
+    }
     Optional<ProductStatus> product = services.engine().status(id.get());
     Optional<SloStatus> slo = product.flatMap(status -> status.slos().stream().filter(s -> s.slo().equals(name)).findFirst());
     if (slo.isEmpty()) {
       Responses.error(ctx, 404, "product '" + id.get() + "' has no evaluated SLO named '" + name + "'");
       return;
     }
-    Duration step;
-    try {
-      String stepText = ctx.queryParams().get("step");
-      step = stepText == null ? SloHistory.defaultStep(slo.get().window().length()) : DurationText.parse(stepText);
-    } catch (IllegalArgumentException e) {
-      Responses.error(ctx, 400, "step " + e.getMessage());
+    Duration step = params.duration("step", ApiBounds.SLO_STEP, SloHistory.defaultStep(slo.get().window().length()));
+    if (step == null) {
       return;
     }
     Optional<SloHistory> history;

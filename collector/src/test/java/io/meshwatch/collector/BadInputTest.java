@@ -198,6 +198,19 @@ class BadInputTest {
     assertThat(response.body()).contains("problems").contains("id").contains("version");
   }
 
+  @Test
+  void descriptorWithAWindowOf999999999999999h_is400NamingItAndTheProductsStayReadable() {
+    HttpResponse<String> response = fixture.client.post("/api/v1/products", "application/json", bytes("""
+        {"id": "auth.c", "owner": "t", "version": "1.0.0",
+         "slos": [{"name": "runs", "sli": "run_success", "objective": 99, "window": "999999999999999h"}]}"""),
+        Optional.of(ADMIN));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("slos[0].window: must be a duration from 5m to 366d, got 999999999999999h");
+    assertThat(fixture.client.sample("meshwatch_ingest_rejected_total", "reason=\"invalid_value\"")).contains(1.0);
+    assertThat(fixture.client.get("/api/v1/products").statusCode()).isEqualTo(200);
+  }
+
   private HttpResponse<String> otlpJson(String body) {
     return fixture.client.post("/v1/metrics", "application/json", bytes(body), Optional.of(TOKEN_A));
   }

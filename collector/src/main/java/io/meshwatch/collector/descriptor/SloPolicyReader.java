@@ -79,7 +79,8 @@ final class SloPolicyReader {
     Severity severity = item.value("severity", true, "page or ticket", SloPolicyReader::severity);
     Duration longWindow = item.value("longWindow", true, "a duration", DurationText::parse);
     Duration shortWindow = item.value("shortWindow", true, "a duration", DurationText::parse);
-    Double share = item.value("budgetConsumed", true, "a percentage of the error budget such as 2%", SloPolicyReader::share);
+    Double percent = item.value("budgetConsumed", true, "a percentage of the error budget such as 2%", SloPolicyReader::percent);
+    Double share = percent == null ? null : percent / 100.0;
     if (item.problems().errorCount() > errorsBefore || severity == null || longWindow == null
         || shortWindow == null || share == null) {
       return null;
@@ -105,19 +106,18 @@ final class SloPolicyReader {
     };
   }
 
-  private static double share(String text) {
+  /** A percentage such as {@code 2%}; its bound (above 0, at most 100) is the table's. */
+  private static double percent(String text) {
     String number = text.endsWith("%") ? text.substring(0, text.length() - 1).trim() : null;
-    double value;
     try {
-      value = number == null ? Double.NaN : Double.parseDouble(number);
+      if (number != null) {
+        return Double.parseDouble(number);
+      }
     } catch (NumberFormatException e) {
-      value = Double.NaN;
+      // reported below, with the text as written
     }
-    if (!(value > 0 && value <= 100)) {
-      throw new IllegalArgumentException(
-          "must be a percentage of the error budget above 0% and at most 100%, such as 2%, got '" + text + "'");
-    }
-    return value / 100.0;
+    throw new IllegalArgumentException(
+        "must be a percentage of the error budget above 0% and at most 100%, such as 2%, got '" + text + "'");
   }
 
   private static Instant instant(String text) {

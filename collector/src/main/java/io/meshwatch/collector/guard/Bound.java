@@ -71,8 +71,8 @@ public sealed interface Bound {
       if (minIncluded && maxIncluded) {
         return "a number from " + Shown.number(min) + " to " + Shown.number(max);
       }
-      return "a number " + (minIncluded ? "from " : "above ") + Shown.number(min)
-          + (maxIncluded ? " to " : " and below ") + Shown.number(max);
+      return "a number " + (minIncluded ? "at least " : "above ") + Shown.number(min)
+          + (maxIncluded ? " and at most " : " and below ") + Shown.number(max);
     }
   }
 

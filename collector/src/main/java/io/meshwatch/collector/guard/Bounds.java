@@ -41,6 +41,12 @@ public final class Bounds {
   /** Identifiers shaped by a pattern of their own (product ids, SLO names, versions, time zones). */
   public static final Bound.Text IDENTIFIER = new Bound.Text(1, 256);
 
+  /**
+   * The text of a number, duration, time or word in a YAML transport, before it is parsed: whatever
+   * its entry bounds, the text itself is short, so no message ever echoes megabytes.
+   */
+  public static final Bound.Text SCALAR = new Bound.Text(0, 256);
+
   /** Any count: 0 to {@link #MAX_COUNT}. */
   public static final Bound.Count COUNT = new Bound.Count(0, MAX_COUNT);
   /** Any row number as a {@code double}: 0 to {@link #MAX_COUNT}. */

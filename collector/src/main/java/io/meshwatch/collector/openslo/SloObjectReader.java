@@ -132,7 +132,12 @@ final class SloObjectReader {
         failed = true;
         continue;
       }
-      conditions.add(new BurnCondition(rule.severity(), rule.lookback(), rule.shortWindow(), share));
+      try {
+        conditions.add(new BurnCondition(rule.severity(), rule.lookback(), rule.shortWindow(), share));
+      } catch (IllegalArgumentException e) {
+        rule.problems().error(rule.line(), rule.field(), e.getMessage());
+        failed = true;
+      }
     }
     return failed ? null : conditions;
   }

@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * The SLOs across the mesh, as of the last evaluation: {@code GET /api/v1/slos} filtered by domain,
  * product and state, and {@code GET /api/v1/products/{id}/slos/{name}} for one, with its history for
  * charts (SLI, budget burn-down and burn rate per {@code step}, default 5m for windows up to 3 days and
- * 1h beyond).
+ * 1h beyond, or as many whole hours as keep a longer window within the points a history holds).
  */
 final class SlosHandler {
 
@@ -73,7 +73,7 @@ final class SlosHandler {
       Responses.error(ctx, 404, "product '" + id.get() + "' has no evaluated SLO named '" + name + "'");
       return;
     }
-    Duration step = params.duration("step", ApiBounds.SLO_STEP, SloHistory.defaultStep(slo.get().window().length()));
+    Duration step = params.duration("step", ApiBounds.SLO_STEP, defaultStep(slo.get().window().length()));
     if (step == null) {
       return;
     }
@@ -87,6 +87,19 @@ final class SlosHandler {
     Map<String, Object> out = view(product.get(), slo.get());
     history.ifPresent(h -> out.put("history", history(h)));
     Responses.json(ctx, 200, out);
+  }
+
+  /**
+   * The engine's step for the window, coarsened to whole hours where it would take more points than a
+   * history holds (a quarter or a year in hours), so that a read without a step always answers.
+   */
+  static Duration defaultStep(Duration window) {
+    Duration step = SloHistory.defaultStep(window);
+    long fits = SloHistory.MAX_POINTS - 2; // a window's first and last step may each be partly in it
+    if (window.toMillis() / step.toMillis() < fits) {
+      return step;
+    }
+    return Duration.ofHours(-Math.floorDiv(-window.toMinutes(), fits * 60));
   }
 
   private static Map<String, Object> history(SloHistory history) {

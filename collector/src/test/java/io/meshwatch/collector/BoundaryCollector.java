@@ -55,6 +55,7 @@ final class BoundaryCollector implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   MeshwatchCollector collector;
   CollectorClient client;
+  private double rejected;
 
   BoundaryCollector() {
     try {
@@ -93,6 +94,7 @@ final class BoundaryCollector implements AutoCloseable {
   void restart() {
     collector.close();
     start();
+    rejected = 0; // counters start again at zero
   }
 
   HttpResponse<String> post(String path, String body, String token) {
@@ -100,8 +102,8 @@ final class BoundaryCollector implements AutoCloseable {
   }
 
   /**
-   * Evaluates, then reads {@code /metrics}, the SLO list and, for each of {@code products}, the product
-   * and every SLO of it (the history in its default step): what an accepted value would break first.
+   * Evaluates, then reads {@code /metrics} and, for each of {@code products}, the product and every SLO
+   * of it (the history in its default step): what an accepted value would break first.
    */
   void assertUnbroken(List<String> products) {
     assertUnbroken(products, false);
@@ -110,9 +112,9 @@ final class BoundaryCollector implements AutoCloseable {
   /** {@link #assertUnbroken(List)}, and with {@code everything} every list and every history in a step of a day too. */
   void assertUnbroken(List<String> products, boolean everything) {
     collector.evaluateNow();
-    List<String> first = new ArrayList<>(List.of("/metrics", "/api/v1/slos"));
+    List<String> first = new ArrayList<>(List.of("/metrics"));
     if (everything) {
-      first.addAll(List.of("/api/v1/products", "/api/v1/alerts", "/api/v1/silences", "/health"));
+      first.addAll(List.of("/api/v1/products", "/api/v1/slos", "/api/v1/alerts", "/api/v1/silences", "/health"));
     }
     products.forEach(product -> first.add("/api/v1/products/" + product));
     List<String> slos = new ArrayList<>();
@@ -142,6 +144,19 @@ final class BoundaryCollector implements AutoCloseable {
       responses.put(path, done);
     });
     return responses;
+  }
+
+  /**
+   * Asserts that a refusal was counted: {@code meshwatch_ingest_rejected_total}, summed over its
+   * reasons, grew since the last refusal asserted (nothing accepted counts there).
+   */
+  void assertRefusalCounted() {
+    double now = client.get("/metrics").body().lines()
+        .filter(line -> line.startsWith("meshwatch_ingest_rejected_total{"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
+    assertThat(now).as("meshwatch_ingest_rejected_total").isGreaterThan(rejected);
+    rejected = now;
   }
 
   /** Every product the collector knows, as {@link #assertUnbroken} takes them. */

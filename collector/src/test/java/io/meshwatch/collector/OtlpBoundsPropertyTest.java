@@ -111,11 +111,11 @@ class OtlpBoundsPropertyTest {
       List<Extremes.Edge> edges = new ArrayList<>(Extremes.of(field.bound(), BoundaryCollector.T0));
       if (field.bound() instanceof Bound.Number) {
         for (double special : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
-          edges.add(new Extremes.Edge("number " + special, special));
+          edges.add(new Extremes.Edge("number " + special, special, false));
         }
       }
       if (field.bound() instanceof Bound.Recent) {
-        edges.add(new Extremes.Edge("largest uint64", "uint64 max"));
+        edges.add(new Extremes.Edge("largest uint64", "uint64 max", false));
       }
       for (Extremes.Edge edge : edges) {
         ExportMetricsServiceRequest request = request(field.name(), edge.value());

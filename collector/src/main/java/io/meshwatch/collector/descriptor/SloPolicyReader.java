@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Reads how an SLO is judged beyond its objective: {@code exclude}, {@code alerting} and {@code minHistory}. */
 final class SloPolicyReader {
@@ -50,7 +51,7 @@ final class SloPolicyReader {
     }
     List<BurnCondition> out = new ArrayList<>();
     List<Node> items = slo.list("alerting");
-    if (items.isEmpty()) {
+    if (items.isEmpty() && !(slo.node("alerting") instanceof SequenceNode list && !list.getValue().isEmpty())) {
       slo.problems().error(slo.line("alerting"), slo.field("alerting"),
           "must list at least one condition, or be left out for the SRE workbook's defaults");
     }

@@ -46,8 +46,10 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 class DescriptorBoundsPropertyTest {
 
+  /** Writes documents as any YAML tool would: text that would read as something else (empty, true, 10) quoted. */
+  static final Yaml DUMP = new Yaml();
   /** Every scalar as text, as the descriptor readers see it. */
-  private static final Yaml YAML = new Yaml(new SafeConstructor(new LoaderOptions()),
+  static final Yaml YAML = new Yaml(new SafeConstructor(new LoaderOptions()),
       new Representer(new DumperOptions()), new DumperOptions(), new Resolver() {
         @Override
         protected void addImplicitResolvers() {
@@ -113,7 +115,7 @@ class DescriptorBoundsPropertyTest {
   }
 
   private void check(Case c, List<Object> documents) {
-    String body = YAML.dumpAll(documents.iterator());
+    String body = DUMP.dumpAll(documents.iterator());
 
     HttpResponse<String> response = collector.client.post("/api/v1/products", "application/yaml",
         body.getBytes(StandardCharsets.UTF_8), Optional.of(BoundaryCollector.ADMIN));

@@ -30,8 +30,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * list instead of throwing, so the caller reads on and all problems surface at once.
  *
  * <p>Bounds are applied where values are read: a {@link Bound.Text} entry holds the text as written
- * (before it is parsed; any other scalar's text is held to {@link Bounds#SCALAR}; that a value is not
- * blank is the reader's rule), a {@link Bound.Span}, {@link Bound.Count}, {@link Bound.Number} or
+ * (before it is parsed, and one of at least a character must not be blank; any other scalar's text is
+ * held to {@link Bounds#SCALAR}), a {@link Bound.Span}, {@link Bound.Count}, {@link Bound.Number} or
  * {@link Bound.Moment} entry what {@code parse} made of it (a {@code Duration}, a whole number, a
  * number, an {@code Instant}), a {@link Bound.Items} entry the entries of a list or map. Allowing a
  * field that has no entry is a problem of its own: no field is read without a bound.
@@ -252,9 +252,12 @@ public final class YamlMap {
           + "); a meshwatch bug, please report it");
       return null;
     }
-    // Only the longest: an empty or blank value is each reader's to refuse, with its own message.
     Bound.Text length = bound instanceof Bound.Text own ? own : Bounds.SCALAR;
-    Violation violation = text.length() > length.maxLength() ? length.check(text) : null;
+    if (length.minLength() > 0 && text.isBlank()) {
+      problems.error(scalar, field, "must not be blank");
+      return null;
+    }
+    Violation violation = length.check(text);
     try {
       T parsed = violation == null ? parse.apply(text) : null;
       violation = violation != null || parsed == null ? violation : Checked.value(bound, parsed, text);

@@ -104,7 +104,7 @@ public final class Extremes {
         return span.check(io.meshwatch.collector.descriptor.DurationText.parse((String) value)) == null;
       }
       if (bound instanceof Bound.Text text) {
-        return text.check((String) value) == null && !((String) value).isBlank();
+        return text.check((String) value) == null && (text.minLength() == 0 || !((String) value).isBlank());
       }
       if (bound instanceof Bound.Items items) {
         return items.check(((Items) value).count()) == null;

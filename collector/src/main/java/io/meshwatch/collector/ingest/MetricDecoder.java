@@ -36,12 +36,30 @@ final class MetricDecoder {
   private final OtlpBounds bounds;
   private final CumulativeDeltas cumulative;
   private final RequestTally tally;
+  /** The bounds' ends in unsigned nanoseconds, so that a point in bounds costs two comparisons each. */
+  private final long latestNanos;
+  private final long earliestNanos;
+  private final long earliestStartNanos;
+  private final long latestStartNanos;
 
   MetricDecoder(Instant now, OtlpBounds bounds, CumulativeDeltas cumulative, RequestTally tally) {
     this.now = now;
     this.bounds = bounds;
     this.cumulative = cumulative;
     this.tally = tally;
+    this.latestNanos = nanos(now.plus(bounds.pointTime().after()));
+    this.earliestNanos = nanos(now.minus(bounds.pointTime().before()));
+    this.earliestStartNanos = nanos(now.minus(bounds.startTime().before()));
+    this.latestStartNanos = nanos(now.plus(bounds.startTime().after()));
+  }
+
+  /** Epoch nanoseconds of {@code instant}, 0 for one before the epoch (nothing unsigned is earlier). */
+  private static long nanos(Instant instant) {
+    return instant.isBefore(Instant.EPOCH) ? 0 : Math.addExact(Math.multiplyExact(instant.getEpochSecond(), NANOS), instant.getNano());
+  }
+
+  private static boolean within(long unsignedNanos, long earliest, long latest) {
+    return Long.compareUnsigned(unsignedNanos, earliest) >= 0 && Long.compareUnsigned(unsignedNanos, latest) <= 0;
   }
 
   /** How many data points {@code metric} carries, whatever its shape. */
@@ -91,13 +109,15 @@ final class MetricDecoder {
     String point = where + sample.type();
     // Time 0 means "not set" (observed now); anything older than the lateness would land in a bucket
     // the SLOs have already judged, or outside them: refuse it rather than acknowledge and drop it.
-    Violation time = sample.timeNanos() == 0 ? null : bounds.pointTime().check(instant(sample.timeNanos()), now);
+    Violation time = sample.timeNanos() == 0 || within(sample.timeNanos(), earliestNanos, latestNanos) ? null
+        : bounds.pointTime().check(instant(sample.timeNanos()), now);
     if (time != null) {
       reject(time.side() == Violation.Side.ABOVE ? RejectReason.FUTURE_TIMESTAMP : RejectReason.TOO_LATE,
           point + ".time_unix_nano " + time.message(), 1);
       return;
     }
-    Violation start = sample.startNanos() == 0 ? null : bounds.startTime().check(instant(sample.startNanos()), now);
+    Violation start = sample.startNanos() == 0 || within(sample.startNanos(), earliestStartNanos, latestStartNanos) ? null
+        : bounds.startTime().check(instant(sample.startNanos()), now);
     String problem = start != null ? ".start_time_unix_nano " + start.message() : sample.problem();
     if (problem == null) {
       problem = attributesProblem(sample.attributes());

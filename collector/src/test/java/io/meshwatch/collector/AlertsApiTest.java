@@ -51,7 +51,7 @@ class AlertsApiTest {
 
     assertThat(client.get("/api/v1/alerts?state=burning")).satisfies(r -> {
       assertThat(r.statusCode()).isEqualTo(400);
-      assertThat(r.body()).contains("state must be one of [pending, firing, suppressed, resolved]");
+      assertThat(r.body()).contains("state: must be one of pending, firing, suppressed, resolved, got 'burning'");
     });
     assertThat(client.get("/api/v1/alerts?severity=urgent").statusCode()).isEqualTo(400);
   }
@@ -125,6 +125,57 @@ class AlertsApiTest {
     assertThat(post("/api/v1/silences", "[1, 2]", AlertingFixture.ADMIN).body()).contains("must be a JSON object");
     assertThat(post("/api/v1/silences", "{\"matchers\": [\"product=\\\"\\\"\"], \"createdBy\": \"x\", \"duration\": \"1h\"}",
         AlertingFixture.ADMIN).body()).contains("does not match the empty string");
+  }
+
+  @Test
+  void silences_durationPastItsBoundIsRefusedNamingIt_onlyOnceTheTokenIsChecked() {
+    String huge = "{\"matchers\": [\"product=\\\"sales.orders\\\"\"], \"createdBy\": \"jane\", \"duration\": \"106751991167300d\"}";
+
+    assertThat(post("/api/v1/silences", huge, null).statusCode()).isEqualTo(401);
+    assertThat(post("/api/v1/silences", huge, "not-a-token").statusCode()).isEqualTo(401);
+    assertThat(post("/api/v1/silences", huge, AlertingFixture.ADMIN)).satisfies(r -> {
+      assertThat(r.statusCode()).isEqualTo(400);
+      assertThat(r.body()).contains("duration: must be a duration from 1ms to 366d, got 106751991167300d");
+    });
+    String farEnd = "{\"matchers\": [\"product=\\\"sales.orders\\\"\"], \"createdBy\": \"jane\", \"endsAt\": \""
+        + T0.plus(Duration.ofDays(367)) + "\"}";
+    assertThat(post("/api/v1/silences", farEnd, AlertingFixture.ADMIN)).satisfies(r -> {
+      assertThat(r.statusCode()).isEqualTo(400);
+      assertThat(r.body()).contains("endsAt: must be at most 366d after the silence's start");
+    });
+    String longest = "{\"matchers\": [\"product=\\\"sales.orders\\\"\"], \"createdBy\": \"jane\", \"duration\": \"366d\"}";
+    assertThat(post("/api/v1/silences", longest, AlertingFixture.ADMIN).statusCode()).isEqualTo(201);
+    assertThat(client.sample("meshwatch_ingest_rejected_total", "reason=\"invalid_value\"")).contains(2.0);
+    collector.evaluateNow();
+    assertThat(client.get("/api/v1/silences").statusCode()).isEqualTo(200);
+    assertThat(client.get("/api/v1/alerts").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void silences_andAcknowledgementsPastTheirLengthsAreRefusedNamingTheField() {
+    String matchers = "[" + String.join(",", java.util.Collections.nCopies(65, "\"slo=\\\"runs\\\"\"")) + "]";
+    HttpResponse<String> many = post("/api/v1/silences", "{\"matchers\": " + matchers
+        + ", \"createdBy\": \"" + "j".repeat(257) + "\", \"comment\": \"" + "c".repeat(4097) + "\", \"duration\": \"1h\"}",
+        AlertingFixture.ADMIN);
+    assertThat(many.statusCode()).isEqualTo(400);
+    assertThat(many.body()).contains("matchers: must be at most 64 items, got 65 items",
+        "createdBy: must be text of 1 to 256 characters, got 257 characters",
+        "comment: must be text of at most 4096 characters, got 4097 characters");
+    HttpResponse<String> longMatcher = post("/api/v1/silences", "{\"matchers\": [\"slo=~\\\"" + "a".repeat(1025)
+        + "\\\"\"], \"createdBy\": \"jane\", \"duration\": \"1h\"}", AlertingFixture.ADMIN);
+    assertThat(longMatcher.body()).contains("matchers[0]: must be text of 1 to 1024 characters");
+
+    String sales = fingerprint("sales.orders");
+    HttpResponse<String> longComment = ack(sales, "{\"by\": \"jane\", \"comment\": \"" + "c".repeat(4097) + "\"}",
+        AlertingFixture.SALES_TOKEN);
+    assertThat(longComment.statusCode()).isEqualTo(400);
+    assertThat(longComment.body()).contains("comment: must be text of at most 4096 characters, got 4097 characters");
+    assertThat(ack(sales, "{\"by\": \"jane\", \"comment\": \"" + "c".repeat(4096) + "\"}", AlertingFixture.SALES_TOKEN)
+        .statusCode()).isEqualTo(200);
+    assertThat(client.get("/api/v1/alerts?product=" + "p".repeat(128))).satisfies(r -> {
+      assertThat(r.statusCode()).isEqualTo(400);
+      assertThat(r.body()).contains("product: must be text of 1 to 127 characters, got 128 characters");
+    });
   }
 
   private String fingerprint(String product) {

@@ -116,7 +116,7 @@ class BadInputTest {
     HttpResponse<String> response = events("{\"type\":\"volume\",\"rows\":10,\"time\":\"" + late + "\"}");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("events[0].time", "too late", "PT1H");
+    assertThat(response.body()).contains("events[0].time", "at most 1h before");
     assertRejectedAndStillServing("too_late");
   }
 
@@ -130,7 +130,7 @@ class BadInputTest {
         """.formatted(twoHoursAgo - 1_000_000_000L, twoHoursAgo));
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("before the collector's clock");
+    assertThat(response.body()).contains("time_unix_nano", "at most 1h before");
     assertRejectedAndStillServing("too_late");
   }
 
@@ -139,6 +139,24 @@ class BadInputTest {
     String twoDaysAgo = Instant.now().minusSeconds(2 * 86_400).toString();
 
     assertThat(events("{\"type\":\"freshness\",\"dataTime\":\"" + twoDaysAgo + "\"}").statusCode()).isEqualTo(202);
+  }
+
+  @Test
+  void dataTimeOfYearMinusOneBillion_is400AndEvaluationReadsAndRestartKeepWorking(@TempDir Path dataDir) {
+    fixture.close();
+    fixture = new CollectorFixture(dataDir, BODY_LIMIT, InstantSource.system());
+
+    HttpResponse<String> response = events("{\"type\":\"freshness\",\"dataTime\":\"-999999999-01-01T00:00:00Z\"}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("events[0].dataTime", "-999999999-01-01T00:00:00Z", "at most 3650d before");
+    assertRejectedAndStillServing("invalid_value");
+    assertThat(fixture.client.get("/api/v1/products").statusCode()).isEqualTo(200);
+    fixture.close();
+    fixture = new CollectorFixture(dataDir, BODY_LIMIT, InstantSource.system());
+    assertThat(fixture.client.get("/api/v1/products").statusCode()).isEqualTo(200);
+    assertThat(events("{\"type\":\"heartbeat\"}").statusCode()).isEqualTo(202);
+    assertThat(fixture.written(A)).isTrue();
   }
 
   @Test
@@ -178,6 +196,19 @@ class BadInputTest {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("problems").contains("id").contains("version");
+  }
+
+  @Test
+  void descriptorWithAWindowOf999999999999999h_is400NamingItAndTheProductsStayReadable() {
+    HttpResponse<String> response = fixture.client.post("/api/v1/products", "application/json", bytes("""
+        {"id": "auth.c", "owner": "t", "version": "1.0.0",
+         "slos": [{"name": "runs", "sli": "run_success", "objective": 99, "window": "999999999999999h"}]}"""),
+        Optional.of(ADMIN));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("slos[0].window: must be a duration from 5m to 366d, got 999999999999999h");
+    assertThat(fixture.client.sample("meshwatch_ingest_rejected_total", "reason=\"invalid_value\"")).contains(1.0);
+    assertThat(fixture.client.get("/api/v1/products").statusCode()).isEqualTo(200);
   }
 
   private HttpResponse<String> otlpJson(String body) {

@@ -81,6 +81,15 @@ final class CollectorClient {
         .findFirst();
   }
 
+  /** {@code text} as a JSON string. */
+  static String quote(String text) {
+    try {
+      return JSON.writeValueAsString(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static JsonNode parse(String body) {
     try {
       return JSON.readTree(body);

@@ -94,12 +94,22 @@ class SlosApiTest {
   }
 
   @Test
+  void get_stepPastItsBound_is400NamingStepValueAndBound() {
+    HttpResponse<String> huge = fixture.client.get("/api/v1/products/auth.a/slos/checks?step=999999999999999h");
+
+    assertThat(huge.statusCode()).isEqualTo(400);
+    assertThat(huge.body()).contains("step: must be a duration from 1m to 366d, got 999999999999999h");
+    assertThat(fixture.client.get("/api/v1/products/auth.a/slos/checks?step=366d").statusCode()).isEqualTo(200);
+    assertThat(fixture.client.sample("meshwatch_ingest_rejected_total", "reason=\"invalid_value\"")).contains(1.0);
+  }
+
+  @Test
   void get_badOrTooFineStep_is400() {
     HttpResponse<String> unparsable = fixture.client.get("/api/v1/products/auth.a/slos/checks?step=hourly");
     HttpResponse<String> tooFine = fixture.client.get("/api/v1/products/auth.a/slos/checks?step=1m");
 
     assertThat(unparsable.statusCode()).isEqualTo(400);
-    assertThat(unparsable.body()).contains("step must be a duration", "'hourly'");
+    assertThat(unparsable.body()).contains("step: must be a duration", "'hourly'");
     assertThat(tooFine.statusCode()).isEqualTo(400);
     assertThat(tooFine.body()).contains("2000");
   }

@@ -19,11 +19,13 @@ public final class DurationLabel {
     if (duration.isNegative() || duration.toNanosPart() % 1_000_000 != 0) {
       throw new IllegalArgumentException("cannot write duration " + duration);
     }
-    long millis = duration.toMillis();
-    if (millis % 1000 != 0) {
-      return millis + "ms";
+    long seconds = duration.getSeconds();
+    int millis = duration.toMillisPart();
+    if (millis != 0) {
+      // Whole seconds and milliseconds apart: a duration's milliseconds need not fit a long.
+      return java.math.BigInteger.valueOf(seconds).multiply(java.math.BigInteger.valueOf(1000))
+          .add(java.math.BigInteger.valueOf(millis)) + "ms";
     }
-    long seconds = millis / 1000;
     if (seconds == 0) {
       return "0s";
     }

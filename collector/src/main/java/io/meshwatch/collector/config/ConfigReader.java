@@ -6,6 +6,8 @@ import io.meshwatch.collector.descriptor.DurationText;
 import io.meshwatch.collector.descriptor.Problems;
 import io.meshwatch.collector.descriptor.YamlDocuments;
 import io.meshwatch.collector.descriptor.YamlMap;
+import io.meshwatch.collector.guard.ConfigBounds;
+import io.meshwatch.collector.guard.Violation;
 import io.meshwatch.collector.journal.FsyncPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +45,7 @@ final class ConfigReader {
     if (documents.isEmpty()) {
       return checked(config, problems);
     }
-    YamlMap root = YamlMap.of(documents.get(0), "", problems, new EnvSubstitution(env));
+    YamlMap root = YamlMap.of(documents.get(0), "", problems, new EnvSubstitution(env), ConfigBounds.TABLE);
     if (root == null) {
       throw new ConfigException(problems.list());
     }
@@ -149,11 +151,14 @@ final class ConfigReader {
       case "none" -> FsyncPolicy.NONE;
       case "always" -> FsyncPolicy.ALWAYS;
       default -> {
+        Duration interval;
         try {
-          yield FsyncPolicy.interval(positive(text));
+          interval = positive(text);
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException("must be none, always or an interval such as 1s, got '" + text + "'");
         }
+        Violation.require(ConfigBounds.FSYNC_INTERVAL.check(interval, text));
+        yield FsyncPolicy.interval(interval);
       }
     };
   }

@@ -53,7 +53,7 @@ final class EnvSubstitution implements ScalarResolver {
     }
     String rest = text.substring(end);
     if (malformed || rest.contains("${")) {
-      problems.error(line, field, "'${' must start a variable such as ${MESHWATCH_ADMIN_TOKEN}, got '" + text + "'");
+      problems.error(line, field, "'${' must start a variable such as ${MESHWATCH_ADMIN_TOKEN}, got " + io.meshwatch.collector.guard.Shown.quoted(text));
       complete = false;
     }
     return complete ? out.append(rest).toString() : null;

@@ -37,7 +37,7 @@ final class TokensReader {
     Set<String> admin = new HashSet<>();
     List<Node> adminItems = tokens.list("admin");
     for (int i = 0; i < adminItems.size(); i++) {
-      String token = token(adminItems.get(i), tokens.field("admin") + "[" + i + "]");
+      String token = token(tokens, adminItems.get(i), tokens.field("admin") + "[" + i + "]");
       if (token != null) {
         admin.add(token);
       }
@@ -80,7 +80,7 @@ final class TokensReader {
     }
     List<Node> items = value instanceof SequenceNode sequence ? sequence.getValue() : List.of(value);
     for (int i = 0; i < items.size(); i++) {
-      String token = token(items.get(i), value instanceof SequenceNode ? field + "[" + i + "]" : field);
+      String token = token(byScope, items.get(i), value instanceof SequenceNode ? field + "[" + i + "]" : field);
       if (token != null) {
         tokensOf.put(token, scope);
       }
@@ -94,8 +94,9 @@ final class TokensReader {
     return text;
   }
 
-  private @Nullable String token(Node node, String field) {
-    String token = tokens.value(node, field, "a token", Function.identity());
+  /** The token at {@code node}, {@code field} below {@code owner}. */
+  private @Nullable String token(YamlMap owner, Node node, String field) {
+    String token = owner.value(node, field, "a token", Function.identity());
     if (token == null) {
       return null;
     }

@@ -1,5 +1,6 @@
 package io.meshwatch.collector.descriptor;
 
+import io.meshwatch.collector.guard.DescriptorBounds;
 import io.meshwatch.model.Contact;
 import io.meshwatch.model.DataProduct;
 import io.meshwatch.model.Links;
@@ -36,7 +37,7 @@ final class ProductReader {
       return null;
     }
     int errorsBefore = problems.errorCount();
-    YamlMap map = YamlMap.of(document, "", problems, ScalarResolver.VERBATIM).allowOnly(FIELDS);
+    YamlMap map = YamlMap.of(document, "", problems, ScalarResolver.VERBATIM, DescriptorBounds.TABLE).allowOnly(FIELDS);
     ProductId id = map.value("id", true, "a product id", ProductId::parse);
     String domain = map.string("domain");
     if (id != null && domain != null && !domain.equals(id.domain())) {

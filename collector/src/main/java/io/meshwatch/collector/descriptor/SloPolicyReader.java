@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Reads how an SLO is judged beyond its objective: {@code exclude}, {@code alerting} and {@code minHistory}. */
 final class SloPolicyReader {
@@ -50,7 +51,7 @@ final class SloPolicyReader {
     }
     List<BurnCondition> out = new ArrayList<>();
     List<Node> items = slo.list("alerting");
-    if (items.isEmpty()) {
+    if (items.isEmpty() && !(slo.node("alerting") instanceof SequenceNode list && !list.getValue().isEmpty())) {
       slo.problems().error(slo.line("alerting"), slo.field("alerting"),
           "must list at least one condition, or be left out for the SRE workbook's defaults");
     }
@@ -79,7 +80,8 @@ final class SloPolicyReader {
     Severity severity = item.value("severity", true, "page or ticket", SloPolicyReader::severity);
     Duration longWindow = item.value("longWindow", true, "a duration", DurationText::parse);
     Duration shortWindow = item.value("shortWindow", true, "a duration", DurationText::parse);
-    Double share = item.value("budgetConsumed", true, "a percentage of the error budget such as 2%", SloPolicyReader::share);
+    Double percent = item.value("budgetConsumed", true, "a percentage of the error budget such as 2%", SloPolicyReader::percent);
+    Double share = percent == null ? null : percent / 100.0;
     if (item.problems().errorCount() > errorsBefore || severity == null || longWindow == null
         || shortWindow == null || share == null) {
       return null;
@@ -105,19 +107,18 @@ final class SloPolicyReader {
     };
   }
 
-  private static double share(String text) {
+  /** A percentage such as {@code 2%}; its bound (above 0, at most 100) is the table's. */
+  private static double percent(String text) {
     String number = text.endsWith("%") ? text.substring(0, text.length() - 1).trim() : null;
-    double value;
     try {
-      value = number == null ? Double.NaN : Double.parseDouble(number);
+      if (number != null) {
+        return Double.parseDouble(number);
+      }
     } catch (NumberFormatException e) {
-      value = Double.NaN;
+      // reported below, with the text as written
     }
-    if (!(value > 0 && value <= 100)) {
-      throw new IllegalArgumentException(
-          "must be a percentage of the error budget above 0% and at most 100%, such as 2%, got '" + text + "'");
-    }
-    return value / 100.0;
+    throw new IllegalArgumentException(
+        "must be a percentage of the error budget above 0% and at most 100%, such as 2%, got '" + text + "'");
   }
 
   private static Instant instant(String text) {

@@ -79,7 +79,8 @@ final class SloReader {
     switch (kind) {
       case FRESHNESS -> {
         // Left out, the cadence is learned from the intervals between updates.
-        return absent ? null : slo.value("threshold", true, "a duration", SloReader::maxAge);
+        Duration maxAge = absent ? null : slo.value("threshold", true, "a duration", SloReader::maxAge);
+        return maxAge == null ? null : new Threshold.MaxAge(maxAge);
       }
       case VOLUME -> {
         // Left out, the band is learned from the rows of past runs.
@@ -110,12 +111,12 @@ final class SloReader {
 
 
 
-  private static Threshold maxAge(String text) {
+  private static Duration maxAge(String text) {
     Duration maxAge = DurationText.parse(text);
     if (maxAge.isZero()) {
       throw new IllegalArgumentException("must be a duration above zero, got '" + text + "'");
     }
-    return new Threshold.MaxAge(maxAge);
+    return maxAge;
   }
 
   private static String name(String text) {
@@ -126,16 +127,12 @@ final class SloReader {
     return text;
   }
 
+  /** A percentage; its bound (above 0, below 100) is the table's. */
   private static double objective(String text) {
-    double value;
     try {
-      value = Double.parseDouble(text);
+      return Double.parseDouble(text);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("must be a percentage such as 99.5, got '" + text + "'");
     }
-    if (!(value > 0 && value < 100)) {
-      throw new IllegalArgumentException("must be above 0 and below 100, got " + text);
-    }
-    return value;
   }
 }

@@ -11,8 +11,6 @@ import org.jspecify.annotations.Nullable;
 /** Reads an SLO's {@code window} (a rolling duration, or {@code week}, {@code month}, {@code quarter}) and {@code timeZone}. */
 final class SloWindowReader {
 
-  private static final Duration MIN_WINDOW = Duration.ofMinutes(5);
-
   private SloWindowReader() {}
 
   static @Nullable SloWindow read(YamlMap slo) {
@@ -26,7 +24,8 @@ final class SloWindowReader {
         slo.problems().error(slo.line("timeZone"), slo.field("timeZone"),
             "only a calendar window (week, month, quarter) takes a time zone; window " + text + " is rolling");
       }
-      return slo.value("window", true, "a duration or week, month, quarter", SloWindowReader::rolling);
+      Duration length = slo.value("window", true, "a duration or week, month, quarter", SloWindowReader::rolling);
+      return length == null ? null : SloWindow.rolling(length);
     }
     ZoneId zone = slo.has("timeZone") ? slo.value("timeZone", true, "a time zone", SloWindowReader::zone) : ZoneOffset.UTC;
     return zone == null ? null : new SloWindow.Calendar(period, zone);
@@ -41,18 +40,14 @@ final class SloWindowReader {
     return null;
   }
 
-  private static SloWindow rolling(String text) {
-    Duration window;
+  /** A rolling window's length; its bound (5m to 366d) is the table's. */
+  private static Duration rolling(String text) {
     try {
-      window = DurationText.parse(text);
+      return DurationText.parse(text);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "must be a rolling duration such as 28d or a calendar period week, month or quarter, got '" + text + "'");
     }
-    if (window.compareTo(MIN_WINDOW) < 0) {
-      throw new IllegalArgumentException("must be at least 5m, got " + text);
-    }
-    return SloWindow.rolling(window);
   }
 
   private static ZoneId zone(String text) {

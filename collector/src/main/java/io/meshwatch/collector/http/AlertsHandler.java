@@ -6,10 +6,10 @@ import io.meshwatch.alerting.AlertState;
 import io.meshwatch.alerting.AlertView;
 import io.meshwatch.alerting.dispatch.Acknowledgement;
 import io.meshwatch.collector.auth.AuthDecision;
-import io.meshwatch.model.Severity;
+import io.meshwatch.collector.guard.ApiBounds;
+import io.meshwatch.collector.ingest.RejectReason;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +22,6 @@ import java.util.Optional;
  */
 final class AlertsHandler {
 
-  static final List<String> STATES = List.of("pending", "firing", "suppressed", "resolved");
-  private static final List<String> SEVERITIES = Arrays.stream(Severity.values()).map(Severity::label).toList();
-
   private final HttpServices services;
 
   AlertsHandler(HttpServices services) {
@@ -32,16 +29,12 @@ final class AlertsHandler {
   }
 
   void list(RoutingContext ctx) {
-    String state = ctx.queryParams().get("state");
-    String severity = ctx.queryParams().get("severity");
-    String product = ctx.queryParams().get("product");
-    String domain = ctx.queryParams().get("domain");
-    if (state != null && !STATES.contains(state)) {
-      Responses.error(ctx, 400, "state must be one of " + STATES + ", got '" + state + "'");
-      return;
-    }
-    if (severity != null && !SEVERITIES.contains(severity)) {
-      Responses.error(ctx, 400, "severity must be one of " + SEVERITIES + ", got '" + severity + "'");
+    ApiParameters params = new ApiParameters(ctx, services);
+    String state = params.choice("state", ApiBounds.ALERTS_STATE);
+    String severity = params.choice("severity", ApiBounds.ALERTS_SEVERITY);
+    String product = params.text("product", ApiBounds.ALERTS_PRODUCT);
+    String domain = params.text("domain", ApiBounds.ALERTS_DOMAIN);
+    if (params.refused()) {
       return;
     }
     List<Map<String, Object>> alerts = new ArrayList<>();
@@ -59,7 +52,11 @@ final class AlertsHandler {
   }
 
   void acknowledge(RoutingContext ctx) {
-    String fingerprint = ctx.pathParam("fingerprint");
+    ApiParameters params = new ApiParameters(ctx, services);
+    String fingerprint = params.path("fingerprint", ApiBounds.ACK_FINGERPRINT);
+    if (fingerprint == null) {
+      return;
+    }
     Optional<AlertView> found = services.alerting().alerts().stream()
         .filter(v -> v.alert().fingerprint().equals(fingerprint)).findFirst();
     if (found.isEmpty()) {
@@ -73,14 +70,24 @@ final class AlertsHandler {
     }
     JsonNode body = JsonBodies.object(ctx);
     if (body == null) {
+      services.ingestMetrics().rejected(RejectReason.MALFORMED, 1);
       return;
     }
     String by = JsonBodies.text(body, "by");
     if (by == null || by.isBlank()) {
+      services.ingestMetrics().rejected(RejectReason.MALFORMED, 1);
       Responses.error(ctx, 400, "say who acknowledges: {\"by\": \"jane@example.com\", \"comment\": \"looking into it\"}");
       return;
     }
     String comment = JsonBodies.text(body, "comment");
+    List<String> problems = new ArrayList<>();
+    JsonBodies.check("by", by, ApiBounds.ACK_BY, problems);
+    JsonBodies.check("comment", comment, ApiBounds.ACK_COMMENT, problems);
+    if (!problems.isEmpty()) {
+      services.ingestMetrics().rejected(RejectReason.INVALID_VALUE, 1);
+      Responses.error(ctx, 400, "invalid acknowledgement: " + String.join("; ", problems), Map.of("problems", problems));
+      return;
+    }
     if (found.get().alert().state() != AlertState.FIRING) {
       Responses.error(ctx, 409, "alert " + fingerprint + " is " + found.get().alert().state().label() + "; only firing alerts are acknowledged");
       return;

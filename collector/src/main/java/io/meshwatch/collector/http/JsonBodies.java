@@ -2,7 +2,11 @@ package io.meshwatch.collector.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.meshwatch.collector.guard.Bound;
+import io.meshwatch.collector.guard.Field;
+import io.meshwatch.collector.guard.Violation;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Reads small JSON request bodies of the alerting API, answering 400 with what is wrong. */
@@ -27,6 +31,14 @@ final class JsonBodies {
       Responses.error(ctx, 400, "cannot read the body: " + e.getMessage());
     }
     return null;
+  }
+
+  /** Adds {@code field: <what is wrong>} to {@code problems} when {@code value} is over its length. */
+  static void check(String field, @Nullable String value, Field<Bound.Text> bound, List<String> problems) {
+    Violation violation = value == null ? null : bound.bound().check(value);
+    if (violation != null) {
+      problems.add(field + ": " + violation.message());
+    }
   }
 
   /** A text field, or null when absent or null; a non-text value reads as its JSON text. */

@@ -2,6 +2,7 @@ package io.meshwatch.collector.http;
 
 import io.meshwatch.collector.auth.AuthDecision;
 import io.meshwatch.collector.descriptor.DescriptorParser;
+import io.meshwatch.collector.ingest.RejectReason;
 import io.meshwatch.collector.descriptor.DescriptorProblem;
 import io.meshwatch.collector.descriptor.ParseResult;
 import io.meshwatch.model.DataProduct;
@@ -55,6 +56,7 @@ final class ProductsHandler {
       String message = parsed.hasErrors()
           ? "invalid descriptor: " + problems.size() + " problem(s)"
           : "the body must hold exactly one descriptor, got " + parsed.products().size();
+      services.ingestMetrics().rejected(RejectReason.INVALID_VALUE, 1);
       Responses.error(ctx, 400, message, Map.of("problems", problems));
       return;
     }

@@ -7,11 +7,17 @@ import io.meshwatch.alerting.silence.SilenceRequest;
 import io.meshwatch.alerting.silence.Silences;
 import io.meshwatch.collector.auth.AuthDecision;
 import io.meshwatch.collector.descriptor.DurationText;
+import io.meshwatch.collector.guard.ApiBounds;
+import io.meshwatch.collector.guard.Bound;
+import io.meshwatch.collector.guard.Field;
+import io.meshwatch.collector.guard.Shown;
+import io.meshwatch.collector.guard.Violation;
+import io.meshwatch.collector.ingest.RejectReason;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +32,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class SilencesHandler {
 
-  private static final List<String> STATES = Arrays.stream(Silence.State.values()).map(Silence.State::label).toList();
-
   private final HttpServices services;
 
   SilencesHandler(HttpServices services) {
@@ -35,9 +39,9 @@ final class SilencesHandler {
   }
 
   void list(RoutingContext ctx) {
-    String state = ctx.queryParams().get("state");
-    if (state != null && !STATES.contains(state)) {
-      Responses.error(ctx, 400, "state must be one of " + STATES + ", got '" + state + "'");
+    ApiParameters params = new ApiParameters(ctx, services);
+    String state = params.choice("state", ApiBounds.SILENCES_STATE);
+    if (params.refused()) {
       return;
     }
     Instant now = services.clock().instant();
@@ -49,30 +53,44 @@ final class SilencesHandler {
   }
 
   void get(RoutingContext ctx) {
-    Optional<Silence> silence = services.alerting().silence(ctx.pathParam("id"));
+    String id = new ApiParameters(ctx, services).path("id", ApiBounds.SILENCE_ID);
+    if (id == null) {
+      return;
+    }
+    Optional<Silence> silence = services.alerting().silence(id);
     if (silence.isEmpty()) {
-      Responses.error(ctx, 404, "no silence with id '" + ctx.pathParam("id") + "'");
+      Responses.error(ctx, 404, "no silence with id '" + id + "'");
       return;
     }
     Responses.json(ctx, 200, view(silence.get(), services.clock().instant()));
   }
 
   void create(RoutingContext ctx) {
+    // The token first: which token the silence needs depends on its matchers, but that it is one that
+    // may manage alerts at all is checked before the body is, so a stranger learns nothing from it.
+    if (!mayManageSomeAlerts(ctx)) {
+      return;
+    }
     JsonNode body = JsonBodies.object(ctx);
     if (body == null) {
+      services.ingestMetrics().rejected(RejectReason.MALFORMED, 1);
       return;
     }
     List<String> problems = new ArrayList<>();
     List<Matcher> matchers = matchers(body.get("matchers"), problems);
     Instant now = services.clock().instant();
-    Instant startsAt = instant(body, "startsAt", problems);
-    Instant endsAt = endsAt(body, startsAt == null ? now : startsAt, problems);
+    Instant startsAt = instant(body, "startsAt", ApiBounds.SILENCE_STARTS_AT, now, problems);
+    Instant endsAt = endsAt(body, startsAt == null || startsAt.isBefore(now) ? now : startsAt, now, problems);
     String createdBy = JsonBodies.text(body, "createdBy");
     String comment = JsonBodies.text(body, "comment");
     if (createdBy == null || createdBy.isBlank()) {
       problems.add("createdBy: say who silences, e.g. \"jane@example.com\"");
+    } else {
+      JsonBodies.check("createdBy", createdBy, ApiBounds.SILENCE_CREATED_BY, problems);
     }
+    JsonBodies.check("comment", comment, ApiBounds.SILENCE_COMMENT, problems);
     if (!problems.isEmpty()) {
+      services.ingestMetrics().rejected(RejectReason.INVALID_VALUE, 1);
       Responses.error(ctx, 400, "invalid silence: " + String.join("; ", problems), Map.of("problems", problems));
       return;
     }
@@ -90,9 +108,13 @@ final class SilencesHandler {
   }
 
   void expire(RoutingContext ctx) {
-    Optional<Silence> silence = services.alerting().silence(ctx.pathParam("id"));
+    String id = new ApiParameters(ctx, services).path("id", ApiBounds.SILENCE_ID);
+    if (id == null) {
+      return;
+    }
+    Optional<Silence> silence = services.alerting().silence(id);
     if (silence.isEmpty()) {
-      Responses.error(ctx, 404, "no silence with id '" + ctx.pathParam("id") + "'");
+      Responses.error(ctx, 404, "no silence with id '" + id + "'");
       return;
     }
     if (!allowed(ctx, silence.get().matchers())) {
@@ -102,6 +124,17 @@ final class SilencesHandler {
         .executeBlocking(() -> services.alerting().expireSilence(silence.get().id()).orElseThrow())
         .onSuccess(expired -> Responses.json(ctx, 200, view(expired, services.clock().instant())))
         .onFailure(e -> Responses.error(ctx, 503, "could not expire the silence: " + e.getMessage()));
+  }
+
+  /** Whether the token is an admin's or a domain's: answers 401 or 403 when it is neither. */
+  private boolean mayManageSomeAlerts(RoutingContext ctx) {
+    String authorization = Requests.authorization(ctx);
+    AuthDecision all = services.authorizer().manageAllAlerts(authorization);
+    if (all.allowed() || services.authorizer().domainOf(authorization).isPresent()) {
+      return true;
+    }
+    Responses.error(ctx, all.outcome().httpStatus(), all.message());
+    return false;
   }
 
   /** A domain token may touch silences pinned to its domain; others take the admin token. Answers when not. */
@@ -128,13 +161,30 @@ final class SilencesHandler {
       problems.add("matchers: give a list such as [\"product=\\\"sales.orders\\\"\"]");
       return List.of();
     }
+    Violation tooMany = ApiBounds.SILENCE_MATCHERS.bound().check(node.size());
+    if (tooMany != null) {
+      problems.add("matchers: " + tooMany.message());
+      return List.of();
+    }
     List<Matcher> matchers = new ArrayList<>();
     for (int i = 0; i < node.size(); i++) {
       JsonNode item = node.get(i);
+      String field = "matchers[" + i + "]";
+      int before = problems.size();
+      // Checked before parsing: a matcher's regex is compiled, which must not see megabytes.
+      if (item.isTextual()) {
+        JsonBodies.check(field, item.asText(), ApiBounds.SILENCE_MATCHER, problems);
+      } else if (item.hasNonNull("name") && item.hasNonNull("value")) {
+        JsonBodies.check(field + ".name", item.get("name").asText(), ApiBounds.SILENCE_MATCHER_NAME, problems);
+        JsonBodies.check(field + ".value", item.get("value").asText(), ApiBounds.SILENCE_MATCHER_VALUE, problems);
+      }
+      if (problems.size() > before) {
+        continue;
+      }
       try {
         matchers.add(item.isTextual() ? Matcher.parse(item.asText()) : objectMatcher(item));
       } catch (IllegalArgumentException e) {
-        problems.add("matchers[" + i + "]: " + e.getMessage());
+        problems.add(field + ": " + e.getMessage());
       }
     }
     return matchers;
@@ -145,41 +195,75 @@ final class SilencesHandler {
     if (!item.isObject() || !item.hasNonNull("name") || !item.hasNonNull("value")) {
       throw new IllegalArgumentException("a matcher is a string such as product=\"sales.orders\" or an object with name and value");
     }
-    boolean regex = item.path("isRegex").asBoolean(false);
-    boolean equal = item.path("isEqual").asBoolean(true);
+    boolean regex = flag(item, "isRegex", false);
+    boolean equal = flag(item, "isEqual", true);
     Matcher.Op op = regex ? (equal ? Matcher.Op.REGEX : Matcher.Op.NOT_REGEX) : (equal ? Matcher.Op.EQUAL : Matcher.Op.NOT_EQUAL);
     return new Matcher(item.get("name").asText(), op, item.get("value").asText());
   }
 
-  private static @Nullable Instant instant(JsonNode body, String field, List<String> problems) {
+  private static boolean flag(JsonNode item, String field, boolean absent) {
+    JsonNode value = item.get(field);
+    if (value != null && !value.isNull() && !value.isBoolean()) {
+      throw new IllegalArgumentException(field + " must be true or false, got " + Shown.cut(value.toString()));
+    }
+    return value == null || value.isNull() ? absent : value.asBoolean();
+  }
+
+  private static @Nullable Instant instant(JsonNode body, String field, @Nullable Field<Bound.Recent> bound, Instant now,
+      List<String> problems) {
     String text = JsonBodies.text(body, field);
     if (text == null) {
       return null;
     }
+    Instant instant;
     try {
-      return Instant.parse(text);
+      instant = Instant.parse(text);
     } catch (DateTimeParseException e) {
-      problems.add(field + ": must be an RFC 3339 time such as 2026-11-25T18:00:00Z, got '" + text + "'");
+      problems.add(field + ": must be an RFC 3339 time such as 2026-11-25T18:00:00Z, got " + Shown.quoted(text));
       return null;
     }
+    Violation violation = bound == null ? null : bound.bound().check(instant, now);
+    if (violation != null) {
+      problems.add(field + ": " + violation.message());
+      return null;
+    }
+    return instant;
   }
 
-  /** {@code endsAt}, or {@code duration} after the start; exactly one of them. */
-  private static @Nullable Instant endsAt(JsonNode body, Instant start, List<String> problems) {
+  /**
+   * {@code endsAt}, or {@code duration} after the start; exactly one of them. Either way the silence
+   * lasts at most its bound: an end far beyond it would overflow the time arithmetic of expiry.
+   */
+  private static @Nullable Instant endsAt(JsonNode body, Instant start, Instant now, List<String> problems) {
     boolean hasEnd = body.hasNonNull("endsAt");
     if (hasEnd == body.hasNonNull("duration")) {
       problems.add("give either endsAt (a time) or duration (such as 2h), one of them");
       return null;
     }
+    Bound.Span bound = ApiBounds.SILENCE_DURATION.bound();
     if (hasEnd) {
-      return instant(body, "endsAt", problems);
+      Instant end = instant(body, "endsAt", null, now, problems);
+      if (end != null && end.isAfter(start) && Duration.between(start, end).compareTo(bound.max()) > 0) {
+        problems.add("endsAt: must be at most " + Shown.duration(bound.max()) + " after the silence's start (" + start
+            + "), got " + end);
+        return null;
+      }
+      return end;
     }
+    String text = JsonBodies.text(body, "duration");
+    Duration duration;
     try {
-      return start.plus(DurationText.parse(JsonBodies.text(body, "duration")));
+      duration = DurationText.parse(text);
     } catch (IllegalArgumentException e) {
       problems.add("duration: " + e.getMessage());
       return null;
     }
+    Violation violation = bound.check(duration, text);
+    if (violation != null) {
+      problems.add("duration: " + violation.message());
+      return null;
+    }
+    return start.plus(duration);
   }
 
   static Map<String, Object> view(Silence silence, Instant now) {

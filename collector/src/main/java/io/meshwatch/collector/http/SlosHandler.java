@@ -1,6 +1,7 @@
 package io.meshwatch.collector.http;
 
 import io.meshwatch.collector.descriptor.DurationText;
+import io.meshwatch.collector.guard.ApiBounds;
 import io.meshwatch.collector.slo.SloHistory;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.ProductStatus;
@@ -9,7 +10,6 @@ import io.meshwatch.model.SloStatus;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +20,9 @@ import java.util.function.Predicate;
  * The SLOs across the mesh, as of the last evaluation: {@code GET /api/v1/slos} filtered by domain,
  * product and state, and {@code GET /api/v1/products/{id}/slos/{name}} for one, with its history for
  * charts (SLI, budget burn-down and burn rate per {@code step}, default 5m for windows up to 3 days and
- * 1h beyond).
+ * 1h beyond, or as many whole hours as keep a longer window within the points a history holds).
  */
 final class SlosHandler {
-
-  private static final List<String> STATES = Arrays.stream(SloState.values()).map(SloState::label).toList();
 
   private final HttpServices services;
 
@@ -33,11 +31,11 @@ final class SlosHandler {
   }
 
   void list(RoutingContext ctx) {
-    String domain = ctx.queryParams().get("domain");
-    String product = ctx.queryParams().get("product");
-    String state = ctx.queryParams().get("status");
-    if (state != null && !STATES.contains(state)) {
-      Responses.error(ctx, 400, "status must be one of " + STATES + ", got '" + state + "'");
+    ApiParameters params = new ApiParameters(ctx, services);
+    String domain = params.text("domain", ApiBounds.SLOS_DOMAIN);
+    String product = params.text("product", ApiBounds.SLOS_PRODUCT);
+    String state = params.choice("status", ApiBounds.SLOS_STATUS);
+    if (params.refused()) {
       return;
     }
     Predicate<ProductStatus> productMatches = s -> (domain == null || s.product().domain().equals(domain))
@@ -65,19 +63,19 @@ final class SlosHandler {
       Responses.error(ctx, 404, "unknown product '" + id.get() + "'");
       return;
     }
-    String name = ctx.pathParam("name");
+    ApiParameters params = new ApiParameters(ctx, services);
+    String name = params.path("name", ApiBounds.SLO_NAME);
+    if (params.refused()) {
+      return;
+    }
     Optional<ProductStatus> product = services.engine().status(id.get());
     Optional<SloStatus> slo = product.flatMap(status -> status.slos().stream().filter(s -> s.slo().equals(name)).findFirst());
     if (slo.isEmpty()) {
       Responses.error(ctx, 404, "product '" + id.get() + "' has no evaluated SLO named '" + name + "'");
       return;
     }
-    Duration step;
-    try {
-      String stepText = ctx.queryParams().get("step");
-      step = stepText == null ? SloHistory.defaultStep(slo.get().window().length()) : DurationText.parse(stepText);
-    } catch (IllegalArgumentException e) {
-      Responses.error(ctx, 400, "step " + e.getMessage());
+    Duration step = params.duration("step", ApiBounds.SLO_STEP, defaultStep(slo.get().window().length()));
+    if (step == null) {
       return;
     }
     Optional<SloHistory> history;
@@ -90,6 +88,19 @@ final class SlosHandler {
     Map<String, Object> out = listed(product.get(), slo.get());
     history.ifPresent(h -> out.put("history", history(h)));
     Responses.json(ctx, 200, out);
+  }
+
+  /**
+   * The engine's step for the window, coarsened to whole hours where it would take more points than a
+   * history holds (a quarter or a year in hours), so that a read without a step always answers.
+   */
+  static Duration defaultStep(Duration window) {
+    Duration step = SloHistory.defaultStep(window);
+    long fits = SloHistory.MAX_POINTS - 2; // a window's first and last step may each be partly in it
+    if (window.toMillis() / step.toMillis() < fits) {
+      return step;
+    }
+    return Duration.ofHours(-Math.floorDiv(-window.toMinutes(), fits * 60));
   }
 
   private static Map<String, Object> history(SloHistory history) {

@@ -1,7 +1,11 @@
 package io.meshwatch.collector.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
+import io.meshwatch.collector.guard.Bound;
+import io.meshwatch.collector.guard.BoundsTable;
+import io.meshwatch.collector.guard.EventBounds;
+import io.meshwatch.collector.guard.Shown;
+import io.meshwatch.collector.guard.Violation;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -10,29 +14,26 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Typed reads of one JSON event's fields. A field that is missing or of the wrong kind is reported
- * to {@code problems} by its path (e.g. {@code events[2].rows}) and read as {@code null}, so every
- * problem of the event is found in one pass.
+ * Typed reads of one JSON event's fields, each held to its entry in {@link EventBounds}. A field that
+ * is missing, of the wrong kind or out of bounds is reported to {@code problems} by its path (e.g.
+ * {@code events[2].rows}) and read as {@code null}, so every problem of the event is found in one pass.
  */
 final class EventFields {
 
   private final JsonNode event;
   private final String path;
-  private final Instant latest;
-  private final String latestText;
-  private final Instant earliest;
-  private final String earliestText;
+  private final Instant now;
+  private final EventBounds bounds;
+  private final BoundsTable table;
   private final Consumer<Rejection> problems;
   private boolean failed;
 
-  EventFields(JsonNode event, String path, Instant now, Duration maxSkew, Duration maxLateness,
-      Consumer<Rejection> problems) {
+  EventFields(JsonNode event, String path, Instant now, EventBounds bounds, Consumer<Rejection> problems) {
     this.event = event;
     this.path = path;
-    this.latest = now.plus(maxSkew);
-    this.latestText = "more than " + maxSkew + " after the collector's clock (" + now + ")";
-    this.earliest = now.minus(maxLateness);
-    this.earliestText = "more than " + maxLateness + " before the collector's clock (" + now + ")";
+    this.now = now;
+    this.bounds = bounds;
+    this.table = bounds.table();
     this.problems = problems;
   }
 
@@ -50,12 +51,13 @@ final class EventFields {
   void onlyFields(List<String> allowed, String kind) {
     event.fieldNames().forEachRemaining(name -> {
       if (!allowed.contains(name)) {
-        problem(RejectReason.MALFORMED, name, "unknown field for a " + kind + " event; allowed: " + String.join(", ", allowed));
+        problem(RejectReason.MALFORMED, Shown.cut(name), "unknown field for a " + kind + " event; allowed: " + String.join(", ", allowed));
       }
     });
   }
 
   @Nullable String text(String field) {
+    Bound.Text bound = table.bound(field, Bound.Text.class);
     JsonNode node = event.get(field);
     if (node == null) {
       return missing(field, "a non-blank string");
@@ -63,10 +65,24 @@ final class EventFields {
     if (!node.isTextual() || node.asText().isBlank()) {
       return invalid(field, "must be a non-blank string", node);
     }
-    return node.asText();
+    return checked(field, bound.check(node.asText()), RejectReason.INVALID_VALUE) ? node.asText() : null;
+  }
+
+  /** One of the words its {@link Bound.Choice} lists. */
+  @Nullable String choice(String field) {
+    Bound.Choice bound = table.bound(field, Bound.Choice.class);
+    JsonNode node = event.get(field);
+    if (node == null) {
+      return missing(field, bound.describe());
+    }
+    if (!node.isTextual()) {
+      return invalid(field, "must be " + bound.describe(), node);
+    }
+    return checked(field, bound.check(node.asText()), RejectReason.INVALID_VALUE) ? node.asText() : null;
   }
 
   @Nullable Boolean bool(String field) {
+    table.get(field);
     JsonNode node = event.get(field);
     if (node == null) {
       return missing(field, "true or false");
@@ -74,32 +90,46 @@ final class EventFields {
     return node.isBoolean() ? node.asBoolean() : invalid(field, "must be true or false", node);
   }
 
-  /** A whole number >= 0; {@code absent} when the field is optional and missing, else required. */
+  /** A whole number in its bounds; {@code absent} when the field is optional and missing, else required. */
   @Nullable Long count(String field, @Nullable Long absent) {
+    Bound.Count bound = table.bound(field, Bound.Count.class);
     JsonNode node = event.get(field);
     if (node == null) {
-      return absent != null ? absent : missing(field, "a whole number >= 0");
+      return absent != null ? absent : missing(field, bound.describe());
     }
-    if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < 0) {
-      return invalid(field, "must be a whole number >= 0", node);
+    if (!node.isIntegralNumber()) {
+      return invalid(field, "must be " + bound.describe(), node);
     }
-    return node.asLong();
+    long value = node.canConvertToLong() ? node.asLong() : node.bigIntegerValue().signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+    return checked(field, bound.check(value, node.asText()), RejectReason.INVALID_VALUE) ? value : null;
   }
 
-  /** A finite number >= 0; {@code absent} when the field is optional and missing, else required. */
+  /** A finite number in its bounds; {@code absent} when the field is optional and missing, else required. */
   @Nullable Double number(String field, @Nullable Double absent) {
+    Bound.Number bound = table.bound(field, Bound.Number.class);
     JsonNode node = event.get(field);
     if (node == null) {
-      return absent != null ? absent : missing(field, "a number >= 0");
+      return absent != null ? absent : missing(field, bound.describe());
     }
-    if (!node.isNumber() || !Double.isFinite(node.asDouble()) || node.asDouble() < 0) {
-      return invalid(field, "must be a number >= 0", node);
+    if (!node.isNumber()) {
+      return invalid(field, "must be " + bound.describe(), node);
     }
-    return node.asDouble();
+    // Numbers as written (1e400 reads as Infinity).
+    return checked(field, bound.check(node.asDouble(), node.asText()), RejectReason.INVALID_VALUE) ? node.asDouble() : null;
   }
 
-  /** An ISO-8601 time no later than the clock allows; {@code absent} when optional and missing. */
-  @Nullable Instant time(String field, @Nullable Instant absent) {
+  /** The event's observation time ({@code absent} when not given): older than the lateness is too late. */
+  @Nullable Instant observedAt(String field, Instant absent) {
+    return time(field, absent, bounds.time(), RejectReason.TOO_LATE);
+  }
+
+  /** A freshness data time: any age up to {@link EventBounds#dataTime()}'s. */
+  @Nullable Instant dataTime(String field) {
+    return time(field, null, bounds.dataTime(), RejectReason.INVALID_VALUE);
+  }
+
+  private @Nullable Instant time(String field, @Nullable Instant absent, Bound.Recent bound, RejectReason tooOld) {
+    table.get(field);
     JsonNode node = event.get(field);
     if (node == null) {
       return absent != null ? absent : missing(field, "an ISO-8601 time such as 2026-11-25T10:00:00Z");
@@ -108,24 +138,17 @@ final class EventFields {
     if (time == null) {
       return invalid(field, "must be an ISO-8601 time with an offset, such as 2026-11-25T10:00:00Z", node);
     }
-    if (time.isAfter(latest)) {
-      problem(RejectReason.FUTURE_TIMESTAMP, field, time + " is in the future, " + latestText);
-      return null;
-    }
-    return time;
+    Violation violation = bound.check(time, now);
+    RejectReason reason = violation != null && violation.side() == Violation.Side.ABOVE ? RejectReason.FUTURE_TIMESTAMP : tooOld;
+    return checked(field, violation, reason) ? time : null;
   }
 
-  /**
-   * The event's observation time ({@code absent} when not given): like {@link #time}, and not older
-   * than the lateness allows, because a late event would land in a bucket the SLOs already judged.
-   */
-  @Nullable Instant observedAt(String field, Instant absent) {
-    Instant time = time(field, absent);
-    if (time != null && time.isBefore(earliest)) {
-      problem(RejectReason.TOO_LATE, field, time + " is too late, " + earliestText);
-      return null;
+  private boolean checked(String field, @Nullable Violation violation, RejectReason reason) {
+    if (violation == null) {
+      return true;
     }
-    return time;
+    problem(reason, field, violation.message());
+    return false;
   }
 
   private static @Nullable Instant parseTime(String text) {
@@ -142,8 +165,7 @@ final class EventFields {
   }
 
   private <T> @Nullable T invalid(String field, String expected, JsonNode got) {
-    // Numbers as written (1e400 is Infinity), everything else as JSON so strings show their quotes.
-    problem(RejectReason.INVALID_VALUE, field, expected + ", got " + (got.isNumber() ? got.asText() : got.toString()));
+    problem(RejectReason.INVALID_VALUE, field, expected + ", got " + Shown.cut(got.isNumber() ? got.asText() : got.toString()));
     return null;
   }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.meshwatch.collector.guard.EventBounds;
+import io.meshwatch.collector.guard.Violation;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.Signal;
 import java.io.IOException;
@@ -30,11 +32,16 @@ public final class JsonEventDecoder {
       .build();
 
   private final InstantSource clock;
-  private final IngestLimits limits;
+  private final EventBounds bounds;
 
   public JsonEventDecoder(InstantSource clock, IngestLimits limits) {
     this.clock = clock;
-    this.limits = limits;
+    this.bounds = new EventBounds(limits.maxClockSkew(), limits.maxLateness(), limits.maxEventsPerRequest());
+  }
+
+  /** The bounds every event is held to. */
+  public EventBounds bounds() {
+    return bounds;
   }
 
   /**
@@ -45,7 +52,7 @@ public final class JsonEventDecoder {
    */
   public DecodeResult decode(ProductId product, byte[] body) throws MalformedPayloadException {
     List<JsonNode> events = events(parse(body));
-    EventReader reader = new EventReader(product, clock.instant(), limits.maxClockSkew(), limits.maxLateness());
+    EventReader reader = new EventReader(product, clock.instant(), bounds);
     List<Signal> signals = new ArrayList<>(events.size());
     List<Rejection> problems = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
@@ -105,9 +112,9 @@ public final class JsonEventDecoder {
     if (array.isObject()) {
       return List.of(array);
     }
-    if (array.size() > limits.maxEventsPerRequest()) {
-      throw new MalformedPayloadException("too many events: " + array.size() + ", at most "
-          + limits.maxEventsPerRequest() + " per request");
+    Violation tooMany = bounds.events().check(array.size());
+    if (tooMany != null) {
+      throw new MalformedPayloadException("too many events: " + tooMany.message());
     }
     List<JsonNode> events = new ArrayList<>(array.size());
     array.forEach(events::add);

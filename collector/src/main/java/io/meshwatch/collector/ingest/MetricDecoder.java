@@ -1,5 +1,9 @@
 package io.meshwatch.collector.ingest;
 
+import io.meshwatch.collector.guard.Bound;
+import io.meshwatch.collector.guard.OtlpBounds;
+import io.meshwatch.collector.guard.Shown;
+import io.meshwatch.collector.guard.Violation;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
@@ -8,7 +12,6 @@ import io.opentelemetry.proto.metrics.v1.ExponentialHistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,36 +20,46 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks the points of one contract metric and adds the good ones, as deltas, to their product's
- * signals. One instance per request: it holds the request's "now".
+ * Checks the points of one contract metric against {@link OtlpBounds} and adds the good ones, as
+ * deltas, to their product's signals. One instance per request: it holds the request's "now".
  */
 final class MetricDecoder {
 
   /** A data point of any shape, its numbers read and checked ({@code problem} set when they are bad). */
-  private record Sample(List<KeyValue> attributes, long startNanos, long timeNanos, int flags,
+  private record Sample(String type, List<KeyValue> attributes, long startNanos, long timeNanos, int flags,
       Reading reading, @Nullable String problem) {}
 
-  /** Epoch seconds up to the year 5138, shown as a date in messages; larger ones as they are. */
-  private static final double MAX_READABLE_SECONDS = 1e11;
+  private static final long NANOS = 1_000_000_000L;
+  private static final String TEMPORALITY_PREFIX = "AGGREGATION_TEMPORALITY_";
 
   private final Instant now;
-  private final Duration maxSkew;
-  private final long latestNanos;
-  private final long earliestNanos;
-  private final Duration maxLateness;
+  private final OtlpBounds bounds;
   private final CumulativeDeltas cumulative;
   private final RequestTally tally;
+  /** The bounds' ends in unsigned nanoseconds, so that a point in bounds costs two comparisons each. */
+  private final long latestNanos;
+  private final long earliestNanos;
+  private final long earliestStartNanos;
+  private final long latestStartNanos;
 
-  MetricDecoder(Instant now, Duration maxSkew, Duration maxLateness, CumulativeDeltas cumulative, RequestTally tally) {
+  MetricDecoder(Instant now, OtlpBounds bounds, CumulativeDeltas cumulative, RequestTally tally) {
     this.now = now;
-    this.maxSkew = maxSkew;
-    Instant latest = now.plus(maxSkew);
-    this.latestNanos = Math.multiplyExact(latest.getEpochSecond(), 1_000_000_000L) + latest.getNano();
-    Instant earliest = now.minus(maxLateness);
-    this.earliestNanos = Math.max(0, Math.multiplyExact(earliest.getEpochSecond(), 1_000_000_000L) + earliest.getNano());
-    this.maxLateness = maxLateness;
+    this.bounds = bounds;
     this.cumulative = cumulative;
     this.tally = tally;
+    this.latestNanos = nanos(now.plus(bounds.pointTime().after()));
+    this.earliestNanos = nanos(now.minus(bounds.pointTime().before()));
+    this.earliestStartNanos = nanos(now.minus(bounds.startTime().before()));
+    this.latestStartNanos = nanos(now.plus(bounds.startTime().after()));
+  }
+
+  /** Epoch nanoseconds of {@code instant}, 0 for one before the epoch (nothing unsigned is earlier). */
+  private static long nanos(Instant instant) {
+    return instant.isBefore(Instant.EPOCH) ? 0 : Math.addExact(Math.multiplyExact(instant.getEpochSecond(), NANOS), instant.getNano());
+  }
+
+  private static boolean within(long unsignedNanos, long earliest, long latest) {
+    return Long.compareUnsigned(unsignedNanos, earliest) >= 0 && Long.compareUnsigned(unsignedNanos, latest) <= 0;
   }
 
   /** How many data points {@code metric} carries, whatever its shape. */
@@ -68,12 +81,19 @@ final class MetricDecoder {
           + metric.getDataCase().name().toLowerCase(Locale.ROOT), points(metric));
       return;
     }
-    AggregationTemporality temporality = temporality(metric);
-    if (kind.shape() != ContractMetric.Shape.GAUGE && temporality != AggregationTemporality.AGGREGATION_TEMPORALITY_DELTA
-        && temporality != AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE) {
-      reject(RejectReason.INVALID_VALUE, where + "aggregation temporality must be DELTA or CUMULATIVE, got " + temporality,
-          points(metric));
+    String message = shapeMessage(metric);
+    Violation tooMany = OtlpBounds.POINTS.check(points(metric));
+    if (tooMany != null) {
+      reject(RejectReason.INVALID_VALUE, where + message + ".data_points " + tooMany.message(), points(metric));
       return;
+    }
+    AggregationTemporality temporality = temporality(metric);
+    if (kind.shape() != ContractMetric.Shape.GAUGE) {
+      Violation unknown = OtlpBounds.TEMPORALITY.check(temporality.name().replace(TEMPORALITY_PREFIX, ""));
+      if (unknown != null) {
+        reject(RejectReason.INVALID_VALUE, where + message + ".aggregation_temporality " + unknown.message(), points(metric));
+        return;
+      }
     }
     boolean isCumulative = temporality == AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE;
     for (Sample sample : samples(metric)) {
@@ -86,31 +106,32 @@ final class MetricDecoder {
 
   private void point(ProductSignals signals, String service, String name, ContractMetric kind,
       boolean isCumulative, Sample sample, String where) {
-    if (Long.compareUnsigned(sample.timeNanos(), latestNanos) > 0) {
-      String time = sample.timeNanos() > 0
-          ? Instant.ofEpochSecond(0, sample.timeNanos()).toString()
-          : Long.toUnsignedString(sample.timeNanos()) + " ns";
-      reject(RejectReason.FUTURE_TIMESTAMP, where + "point time " + time
-          + " is in the future, more than " + maxSkew + " after the collector's clock (" + now + ")", 1);
+    String point = where + sample.type();
+    // Time 0 means "not set" (observed now); anything older than the lateness would land in a bucket
+    // the SLOs have already judged, or outside them: refuse it rather than acknowledge and drop it.
+    Violation time = sample.timeNanos() == 0 || within(sample.timeNanos(), earliestNanos, latestNanos) ? null
+        : bounds.pointTime().check(instant(sample.timeNanos()), now);
+    if (time != null) {
+      reject(time.side() == Violation.Side.ABOVE ? RejectReason.FUTURE_TIMESTAMP : RejectReason.TOO_LATE,
+          point + ".time_unix_nano " + time.message(), 1);
       return;
     }
-    // Time 0 means "not set" (observed now); anything else older than the lateness would land in a
-    // bucket the SLOs have already judged, or outside them: refuse it rather than acknowledge and drop it.
-    if (sample.timeNanos() != 0 && Long.compareUnsigned(sample.timeNanos(), earliestNanos) < 0) {
-      reject(RejectReason.TOO_LATE, where + "point time " + Instant.ofEpochSecond(0, sample.timeNanos())
-          + " is more than " + maxLateness + " before the collector's clock (" + now + ")", 1);
-      return;
+    Violation start = sample.startNanos() == 0 || within(sample.startNanos(), earliestStartNanos, latestStartNanos) ? null
+        : bounds.startTime().check(instant(sample.startNanos()), now);
+    String problem = start != null ? ".start_time_unix_nano " + start.message() : sample.problem();
+    if (problem == null) {
+      problem = attributesProblem(sample.attributes());
     }
-    if (sample.problem() != null) {
-      reject(RejectReason.INVALID_VALUE, where + sample.problem(), 1);
+    if (problem != null) {
+      reject(RejectReason.INVALID_VALUE, point + problem, 1);
       return;
     }
     Map<String, AnyValue> attributes = AttributeText.map(sample.attributes());
-    PointLabels labels = PointLabels.read(kind, attributes, problem -> reject(RejectReason.INVALID_VALUE, where + problem, 1));
+    PointLabels labels = PointLabels.read(kind, attributes, p -> reject(RejectReason.INVALID_VALUE, where + p, 1));
     if (labels == null) {
       return;
     }
-    Instant observedAt = sample.timeNanos() == 0 ? now : Instant.ofEpochSecond(0, sample.timeNanos());
+    Instant observedAt = sample.timeNanos() == 0 ? now : instant(sample.timeNanos());
     if (kind == ContractMetric.FRESHNESS_DATA_TIME) {
       freshness(signals, sample.reading().value(), observedAt, where);
       return;
@@ -129,15 +150,40 @@ final class MetricDecoder {
     tally.accept(1);
   }
 
+  /** What is wrong with a point's attributes as a whole (they key its series), or null. */
+  private static @Nullable String attributesProblem(List<KeyValue> attributes) {
+    Violation count = OtlpBounds.POINT_ATTRIBUTES.check(attributes.size());
+    if (count != null) {
+      return ".attributes " + count.message();
+    }
+    for (KeyValue attribute : attributes) {
+      Violation key = OtlpBounds.ATTRIBUTE_KEY.check(attribute.getKey());
+      if (key != null) {
+        return ".attributes key " + key.message();
+      }
+      AnyValue any = attribute.getValue();
+      Violation value = OtlpBounds.ATTRIBUTE_VALUE.check(
+          any.getValueCase() == AnyValue.ValueCase.STRING_VALUE ? any.getStringValue() : AttributeText.of(any));
+      if (value != null) {
+        return ".attributes " + Shown.quoted(attribute.getKey()) + " value " + value.message();
+      }
+    }
+    return null;
+  }
+
   private void freshness(ProductSignals signals, double epochSeconds, Instant observedAt, String where) {
-    double latestSeconds = latestNanos / 1e9;
-    if (epochSeconds > latestSeconds) {
-      String text = epochSeconds < MAX_READABLE_SECONDS ? toInstant(epochSeconds) + " (" + epochSeconds + " s)" : epochSeconds + " s";
-      reject(RejectReason.FUTURE_TIMESTAMP, where + "data time " + text + " is in the future, more than "
-          + maxSkew + " after the collector's clock (" + now + ")", 1);
+    Bound.Recent bound = bounds.dataTime();
+    // Beyond a century either way no valid instant is needed to tell it is out of bounds.
+    Instant dataTime = Math.abs(epochSeconds) < 1e11 ? toInstant(epochSeconds) : null;
+    Violation violation = dataTime == null
+        ? new Violation(epochSeconds > 0 ? Violation.Side.ABOVE : Violation.Side.BELOW,
+            "must be " + bound.describe() + ", got " + Shown.number(epochSeconds) + " s")
+        : bound.check(dataTime, now);
+    if (violation != null) {
+      reject(violation.side() == Violation.Side.ABOVE ? RejectReason.FUTURE_TIMESTAMP : RejectReason.INVALID_VALUE,
+          where + "data time (epoch seconds " + Shown.number(epochSeconds) + ") " + violation.message(), 1);
       return;
     }
-    Instant dataTime = toInstant(epochSeconds);
     signals.freshness(observedAt, dataTime);
     tally.accept(1);
   }
@@ -147,8 +193,23 @@ final class MetricDecoder {
     return Instant.ofEpochSecond(whole, Math.round((epochSeconds - whole) * 1e9));
   }
 
+  /** An unsigned nanosecond timestamp as an instant; every uint64 is one (at most the year 2554). */
+  private static Instant instant(long unsignedNanos) {
+    return Instant.ofEpochSecond(Long.divideUnsigned(unsignedNanos, NANOS), Long.remainderUnsigned(unsignedNanos, NANOS));
+  }
+
   private void reject(RejectReason reason, String message, long points) {
     tally.reject(reason, message, points);
+  }
+
+  private static String shapeMessage(Metric metric) {
+    return switch (metric.getDataCase()) {
+      case GAUGE -> "Gauge";
+      case SUM -> "Sum";
+      case HISTOGRAM -> "Histogram";
+      case EXPONENTIAL_HISTOGRAM -> "ExponentialHistogram";
+      default -> "Metric";
+    };
   }
 
   private static AggregationTemporality temporality(Metric metric) {
@@ -178,38 +239,41 @@ final class MetricDecoder {
     switch (p.getValueCase()) {
       case AS_DOUBLE -> {
         value = p.getAsDouble();
-        problem = Double.isFinite(value) && value >= 0 ? null : "value " + value + " must be a finite number >= 0";
+        problem = problem(".as_double ", OtlpBounds.VALUE.check(value));
       }
       case AS_INT -> {
         value = p.getAsInt();
-        problem = p.getAsInt() >= 0 ? null : "value " + p.getAsInt() + " must be >= 0";
+        problem = problem(".as_int ", OtlpBounds.COUNT.check(p.getAsInt()));
       }
-      case VALUE_NOT_SET -> problem = "point has no value (asDouble or asInt)";
+      case VALUE_NOT_SET -> problem = " has no value (as_double or as_int)";
     }
-    return new Sample(p.getAttributesList(), p.getStartTimeUnixNano(), p.getTimeUnixNano(), p.getFlags(),
-        Reading.of(problem == null ? value : 0), problem);
+    return new Sample("NumberDataPoint", p.getAttributesList(), p.getStartTimeUnixNano(), p.getTimeUnixNano(),
+        p.getFlags(), Reading.of(problem == null ? value : 0), problem);
   }
 
   private static Sample histogram(HistogramDataPoint p) {
-    return histogram(p.getAttributesList(), p.getStartTimeUnixNano(), p.getTimeUnixNano(), p.getFlags(),
-        p.getCount(), p.hasSum(), p.getSum());
+    return histogram("HistogramDataPoint", p.getAttributesList(), p.getStartTimeUnixNano(), p.getTimeUnixNano(),
+        p.getFlags(), p.getCount(), p.hasSum(), p.getSum());
   }
 
   private static Sample histogram(ExponentialHistogramDataPoint p) {
-    return histogram(p.getAttributesList(), p.getStartTimeUnixNano(), p.getTimeUnixNano(), p.getFlags(),
-        p.getCount(), p.hasSum(), p.getSum());
+    return histogram("ExponentialHistogramDataPoint", p.getAttributesList(), p.getStartTimeUnixNano(),
+        p.getTimeUnixNano(), p.getFlags(), p.getCount(), p.hasSum(), p.getSum());
   }
 
-  private static Sample histogram(List<KeyValue> attributes, long start, long time, int flags,
+  private static Sample histogram(String type, List<KeyValue> attributes, long start, long time, int flags,
       long count, boolean hasSum, double sum) {
-    String problem = null;
-    if (count < 0) {
-      problem = "count " + Long.toUnsignedString(count) + " is out of range";
-    } else if (!hasSum && count > 0) {
-      problem = "histogram point has no sum";
-    } else if (!Double.isFinite(sum) || sum < 0) {
-      problem = "sum " + sum + " must be a finite number >= 0";
+    // count is a uint64: read as signed, anything past 2^63 is negative.
+    String problem = problem(".count ", OtlpBounds.COUNT.check(count < 0 ? Long.MAX_VALUE : count, Long.toUnsignedString(count)));
+    if (problem == null && !hasSum && count > 0) {
+      problem = " has no sum";
+    } else if (problem == null) {
+      problem = problem(".sum ", OtlpBounds.VALUE.check(sum));
     }
-    return new Sample(attributes, start, time, flags, problem == null ? new Reading(count, sum) : Reading.of(0), problem);
+    return new Sample(type, attributes, start, time, flags, problem == null ? new Reading(count, sum) : Reading.of(0), problem);
+  }
+
+  private static @Nullable String problem(String field, @Nullable Violation violation) {
+    return violation == null ? null : field + violation.message();
   }
 }

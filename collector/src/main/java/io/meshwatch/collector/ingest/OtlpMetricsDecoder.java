@@ -2,6 +2,8 @@ package io.meshwatch.collector.ingest;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
+import io.meshwatch.collector.guard.OtlpBounds;
+import io.meshwatch.collector.guard.Violation;
 import io.meshwatch.model.ProductId;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.metrics.v1.Metric;
@@ -28,7 +30,7 @@ public final class OtlpMetricsDecoder {
   private static final JsonFormat.Parser JSON = JsonFormat.parser().ignoringUnknownFields();
 
   private final InstantSource clock;
-  private final IngestLimits limits;
+  private final OtlpBounds bounds;
   private final Predicate<ProductId> knownProduct;
   private final CumulativeDeltas cumulative;
 
@@ -42,9 +44,14 @@ public final class OtlpMetricsDecoder {
   public OtlpMetricsDecoder(InstantSource clock, IngestLimits limits, SeriesBudgets budgets,
       Predicate<ProductId> knownProduct) {
     this.clock = clock;
-    this.limits = limits;
+    this.bounds = new OtlpBounds(limits.maxClockSkew(), limits.maxLateness());
     this.knownProduct = knownProduct;
     this.cumulative = new CumulativeDeltas(clock, budgets, limits.maxSeries(), limits.seriesIdleTimeout());
+  }
+
+  /** The bounds every export is held to. */
+  public OtlpBounds bounds() {
+    return bounds;
   }
 
   /**
@@ -121,11 +128,22 @@ public final class OtlpMetricsDecoder {
   public DecodeResult decode(ExportMetricsServiceRequest request, @Nullable String tokenKey) {
     Instant now = clock.instant();
     RequestTally tally = new RequestTally();
-    MetricDecoder metrics = new MetricDecoder(now, limits.maxClockSkew(), limits.maxLateness(),
-        cumulative.writtenBy(tokenKey), tally);
+    Violation resources = OtlpBounds.RESOURCES.check(request.getResourceMetricsCount());
+    if (resources != null) {
+      long points = request.getResourceMetricsList().stream().mapToLong(OtlpMetricsDecoder::contractPoints).sum();
+      tally.reject(RejectReason.INVALID_VALUE, "ExportMetricsServiceRequest.resource_metrics " + resources.message(),
+          Math.max(1, points));
+      return tally.result();
+    }
+    MetricDecoder metrics = new MetricDecoder(now, bounds, cumulative.writtenBy(tokenKey), tally);
     Map<ProductId, ProductSignals> products = new LinkedHashMap<>();
     for (ResourceMetrics resource : request.getResourceMetricsList()) {
       ResourceProduct owner = ResourceProduct.of(resource.getResource(), knownProduct);
+      Violation scopes = OtlpBounds.SCOPES.check(resource.getScopeMetricsCount());
+      if (owner instanceof ResourceProduct.Known && scopes != null) {
+        owner = new ResourceProduct.Refused(new Rejection(RejectReason.INVALID_VALUE,
+            "ResourceMetrics.scope_metrics " + scopes.message()));
+      }
       if (owner instanceof ResourceProduct.Refused refused) {
         tally.reject(refused.rejection().reason(), refused.rejection().message(), contractPoints(resource));
         continue;
@@ -133,6 +151,12 @@ public final class OtlpMetricsDecoder {
       ResourceProduct.Known known = (ResourceProduct.Known) owner;
       ProductSignals signals = products.computeIfAbsent(known.product(), product -> new ProductSignals(product, now));
       for (ScopeMetrics scope : resource.getScopeMetricsList()) {
+        Violation tooMany = OtlpBounds.METRICS.check(scope.getMetricsCount());
+        if (tooMany != null) {
+          tally.reject(RejectReason.INVALID_VALUE, "product " + known.product() + ": ScopeMetrics.metrics "
+              + tooMany.message(), Math.max(1, contractPoints(scope)));
+          continue;
+        }
         for (Metric metric : scope.getMetricsList()) {
           ContractMetric kind = ContractMetric.named(metric.getName());
           if (kind != null) {
@@ -146,12 +170,14 @@ public final class OtlpMetricsDecoder {
   }
 
   private static long contractPoints(ResourceMetrics resource) {
+    return resource.getScopeMetricsList().stream().mapToLong(OtlpMetricsDecoder::contractPoints).sum();
+  }
+
+  private static long contractPoints(ScopeMetrics scope) {
     long points = 0;
-    for (ScopeMetrics scope : resource.getScopeMetricsList()) {
-      for (Metric metric : scope.getMetricsList()) {
-        if (ContractMetric.named(metric.getName()) != null) {
-          points += MetricDecoder.points(metric);
-        }
+    for (Metric metric : scope.getMetricsList()) {
+      if (ContractMetric.named(metric.getName()) != null) {
+        points += MetricDecoder.points(metric);
       }
     }
     return points;

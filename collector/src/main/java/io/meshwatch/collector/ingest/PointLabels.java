@@ -2,7 +2,11 @@ package io.meshwatch.collector.ingest;
 
 import static io.meshwatch.model.SignalContract.*;
 
+import io.meshwatch.collector.guard.Bound;
+import io.meshwatch.collector.guard.OtlpBounds;
+import io.meshwatch.collector.guard.Violation;
 import io.opentelemetry.proto.common.v1.AnyValue;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -31,13 +35,13 @@ record PointLabels(String key, boolean good) {
   }
 
   private static @Nullable PointLabels keyOnly(Map<String, AnyValue> attributes, String keyAttribute, Consumer<String> problem) {
-    String key = string(attributes, keyAttribute, problem);
+    String key = key(attributes, keyAttribute, problem);
     return key == null ? null : new PointLabels(key, true);
   }
 
   private static @Nullable PointLabels keyAndOutcome(Map<String, AnyValue> attributes, String keyAttribute,
       String outcomeAttribute, String goodValue, String badValue, Consumer<String> problem) {
-    String key = string(attributes, keyAttribute, problem);
+    String key = key(attributes, keyAttribute, problem);
     if (key == null) {
       return null;
     }
@@ -51,11 +55,23 @@ record PointLabels(String key, boolean good) {
     if (value == null) {
       return null;
     }
-    if (value.equals(goodValue) || value.equals(badValue)) {
+    Violation unknown = new Bound.Choice(List.of(goodValue, badValue)).check(value);
+    if (unknown == null) {
       return value.equals(goodValue);
     }
-    problem.accept(attribute + " must be '" + goodValue + "' or '" + badValue + "', got '" + value + "'");
+    problem.accept(attribute + " " + unknown.message());
     return null;
+  }
+
+  /** The check or consumer a point is about: it becomes a label value, so it is a short name. */
+  private static @Nullable String key(Map<String, AnyValue> attributes, String attribute, Consumer<String> problem) {
+    String key = string(attributes, attribute, problem);
+    Violation tooLong = key == null ? null : OtlpBounds.KEY.check(key);
+    if (tooLong != null) {
+      problem.accept(attribute + " " + tooLong.message());
+      return null;
+    }
+    return key;
   }
 
   private static @Nullable String string(Map<String, AnyValue> attributes, String attribute, Consumer<String> problem) {

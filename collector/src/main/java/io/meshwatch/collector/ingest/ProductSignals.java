@@ -1,5 +1,7 @@
 package io.meshwatch.collector.ingest;
 
+import io.meshwatch.collector.guard.OtlpBounds;
+import io.meshwatch.collector.guard.Violation;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.Signal;
 import java.time.Duration;
@@ -78,16 +80,22 @@ final class ProductSignals {
       case QUALITY_CHECKS -> {
         Quality q = part(quality, labels.key(), Quality::new, observedAt);
         if (labels.good()) {
-          q.passed += count;
+          q.passed = plus(q.passed, count);
         } else {
-          q.failed += count;
+          q.failed = plus(q.failed, count);
         }
       }
-      case QUALITY_ROWS_CHECKED -> part(quality, labels.key(), Quality::new, observedAt).rowsChecked += count;
-      case QUALITY_ROWS_FAILED -> part(quality, labels.key(), Quality::new, observedAt).rowsFailed += count;
+      case QUALITY_ROWS_CHECKED -> {
+        Quality q = part(quality, labels.key(), Quality::new, observedAt);
+        q.rowsChecked = plus(q.rowsChecked, count);
+      }
+      case QUALITY_ROWS_FAILED -> {
+        Quality q = part(quality, labels.key(), Quality::new, observedAt);
+        q.rowsFailed = plus(q.rowsFailed, count);
+      }
       case VOLUME_ROWS -> {
         volume.saw(observedAt);
-        volume.runs += delta.count();
+        volume.runs = plus(volume.runs, delta.count());
         volume.rows += delta.value();
       }
       case USAGE_READS -> outcome(part(usage, labels.key(), Outcomes::new, observedAt), labels.good(), count);
@@ -115,21 +123,23 @@ final class ProductSignals {
     }
     quality.forEach((check, q) -> {
       if (q.passed != 0 || q.failed != 0 || q.rowsChecked != 0 || q.rowsFailed != 0) {
-        emit(tally, q, "check '" + check + "'", () -> new Signal.QualityOutcome(
-            product, at(q), check, q.passed, q.failed, q.rowsChecked, q.rowsFailed));
+        emit(tally, q, "check '" + check + "'", () -> new Signal.QualityOutcome(product, at(q), check,
+            summed("checksPassed", q.passed), summed("checksFailed", q.failed),
+            summed("rowsChecked", q.rowsChecked), summed("rowsFailed", q.rowsFailed)));
       }
     });
     if (volume.runs != 0 || volume.rows != 0) {
-      emit(tally, volume, "volume", () -> new Signal.VolumeWritten(product, at(volume), volume.runs, volume.rows));
+      emit(tally, volume, "volume", () -> new Signal.VolumeWritten(product, at(volume), summed("runs", volume.runs), volume.rows));
     }
     usage.forEach((consumer, u) -> {
       if (u.good != 0 || u.bad != 0 || u.seconds != 0) {
-        emit(tally, u, "consumer '" + consumer + "'", () -> new Signal.UsageReads(
-            product, at(u), consumer, u.good, u.bad, seconds(u.seconds)));
+        emit(tally, u, "consumer '" + consumer + "'", () -> new Signal.UsageReads(product, at(u), consumer,
+            summed("succeeded", u.good), summed("failed", u.bad), seconds("totalLatency", u.seconds)));
       }
     });
     if (runs.good != 0 || runs.bad != 0 || runs.seconds != 0) {
-      emit(tally, runs, "runs", () -> new Signal.RunsCompleted(product, at(runs), runs.good, runs.bad, seconds(runs.seconds)));
+      emit(tally, runs, "runs", () -> new Signal.RunsCompleted(product, at(runs), summed("succeeded", runs.good),
+          summed("failed", runs.bad), seconds("totalDuration", runs.seconds)));
     }
   }
 
@@ -149,17 +159,37 @@ final class ProductSignals {
 
   private static void outcome(Outcomes outcomes, boolean good, long count) {
     if (good) {
-      outcomes.good += count;
+      outcomes.good = plus(outcomes.good, count);
     } else {
-      outcomes.bad += count;
+      outcomes.bad = plus(outcomes.bad, count);
     }
+  }
+
+  /** Sums counts of at most 2^53 each, stopping just past the bound: no long ever wraps. */
+  private static long plus(long sum, long add) {
+    return Math.min(sum + add, OtlpBounds.SUMMED_COUNT.max() + 1);
+  }
+
+  private static long summed(String name, long sum) {
+    Violation violation = OtlpBounds.SUMMED_COUNT.check(sum,
+        sum > OtlpBounds.SUMMED_COUNT.max() ? "more than " + OtlpBounds.SUMMED_COUNT.max() : Long.toString(sum));
+    if (violation != null) {
+      throw new IllegalArgumentException(name + " summed over the request's points " + violation.message());
+    }
+    return sum;
   }
 
   private Instant at(Part part) {
     return part.observedAt == null ? heartbeat : part.observedAt;
   }
 
-  private static Duration seconds(double seconds) {
-    return Duration.ofNanos(Math.round(seconds * 1e9));
+  /** Whole seconds and nanoseconds: a double's nanoseconds would overflow a long past 292 years. */
+  private static Duration seconds(String name, double seconds) {
+    Violation violation = OtlpBounds.SUMMED_SECONDS.check(seconds);
+    if (violation != null) {
+      throw new IllegalArgumentException(name + " summed over the request's points, in seconds, " + violation.message());
+    }
+    long whole = (long) Math.floor(seconds);
+    return Duration.ofSeconds(whole, Math.round((seconds - whole) * 1e9));
   }
 }

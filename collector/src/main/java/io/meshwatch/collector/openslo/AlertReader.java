@@ -183,17 +183,14 @@ final class AlertReader {
     };
   }
 
+  /** A burn rate; its bound is the table's. */
   private static double rate(String text) {
     try {
-      double rate = Double.parseDouble(text);
-      if (rate > 0 && Double.isFinite(rate)) {
-        return rate;
-      }
+      return Double.parseDouble(text);
     } catch (NumberFormatException e) {
-      // reported below, with the text as written
+      throw new IllegalArgumentException("must be a burn rate above 0 such as 14.4 (1 spends the budget exactly over the "
+          + "SLO window), got '" + text + "'");
     }
-    throw new IllegalArgumentException("must be a burn rate above 0 such as 14.4 (1 spends the budget exactly over the SLO window), got '"
-        + text + "'");
   }
 
   private static Duration alertAfter(String text) {

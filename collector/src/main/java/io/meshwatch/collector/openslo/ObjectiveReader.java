@@ -67,23 +67,20 @@ final class ObjectiveReader {
           : "needs target (e.g. 0.995) or targetPercent (e.g. 99.5)");
       return null;
     }
-    return target
-        ? objective.value("target", true, "a ratio", text -> share(text, BigDecimal.ONE, "0.995 means 99.5 %").multiply(HUNDRED).doubleValue())
-        : objective.value("targetPercent", true, "a percentage", text -> share(text, HUNDRED, "such as 99.5").doubleValue());
+    if (target) {
+      Double ratio = objective.value("target", true, "a ratio", text -> number(text, "a ratio such as 0.995 (99.5 %)"));
+      return ratio == null ? null : BigDecimal.valueOf(ratio).multiply(HUNDRED).doubleValue();
+    }
+    return objective.value("targetPercent", true, "a percentage", text -> number(text, "a percentage such as 99.5"));
   }
 
-  private static BigDecimal share(String text, BigDecimal below, String example) {
-    BigDecimal value;
+  /** A number; its bound is the table's. */
+  private static double number(String text, String example) {
     try {
-      value = new BigDecimal(text.strip());
+      return new BigDecimal(text.strip()).doubleValue();
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("must be a number above 0 and below " + below.toPlainString() + " (" + example
-          + "), got '" + text + "'");
+      throw new IllegalArgumentException("must be " + example + ", got '" + text + "'");
     }
-    if (value.signum() <= 0 || value.compareTo(below) >= 0) {
-      throw new IllegalArgumentException("must be above 0 and below " + below.toPlainString() + " (" + example + "), got " + text);
-    }
-    return value;
   }
 
   private static Threshold.@Nullable MaxAge maxAge(YamlMap objective) {
@@ -93,7 +90,8 @@ final class ObjectiveReader {
       problems.error(objective.line("op"), objective.field("op"), "op '" + op + "' cannot be evaluated for freshness: data is "
           + "fresh while its age is at most the value, so op is lte (or lt, the same at meshwatch's one-minute resolution)");
     }
-    return objective.value("value", true, "a maximum age", ObjectiveReader::age);
+    Duration age = objective.value("value", true, "a maximum age", ObjectiveReader::age);
+    return age == null ? null : new Threshold.MaxAge(age);
   }
 
   private static Threshold.@Nullable RowBand ratio(YamlMap objective, Indicator indicator) {
@@ -131,22 +129,19 @@ final class ObjectiveReader {
   }
 
   private static double sliceTarget(String text) {
-    try {
-      double target = Double.parseDouble(text);
-      if (target > 0 && target <= 1) {
-        return target;
-      }
-    } catch (NumberFormatException e) {
-      // reported below, with the text as written
-    }
-    throw new IllegalArgumentException("must be above 0 and at most 1, got '" + text + "'");
+    return number(text, "a ratio such as 0.9");
   }
 
-  /** A number of seconds, as OpenSLO's numeric value, or a duration such as 1h. */
-  private static Threshold.MaxAge age(String text) {
+  /** A number of seconds, as OpenSLO's numeric value, or a duration such as 1h; its bound is the table's. */
+  private static Duration age(String text) {
     Duration age;
     if (text.strip().matches("[0-9]+(\\.[0-9]+)?")) {
-      age = Duration.ofMillis(new BigDecimal(text.strip()).movePointRight(3).longValue());
+      try {
+        age = Duration.ofMillis(new BigDecimal(text.strip()).movePointRight(3).longValueExact());
+      } catch (ArithmeticException e) {
+        throw new IllegalArgumentException("must be a maximum age in seconds (3600) or as a duration (1h), got '" + text
+            + "': too long");
+      }
     } else {
       try {
         age = DurationText.parse(text);
@@ -157,7 +152,7 @@ final class ObjectiveReader {
     if (age.isZero()) {
       throw new IllegalArgumentException("must be a maximum age above zero, got '" + text + "'");
     }
-    return new Threshold.MaxAge(age);
+    return age;
   }
 
   private static String slug(String text) {

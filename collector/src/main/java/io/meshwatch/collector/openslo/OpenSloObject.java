@@ -4,6 +4,7 @@ import io.meshwatch.collector.descriptor.Problems;
 import io.meshwatch.collector.descriptor.ScalarResolver;
 import io.meshwatch.collector.descriptor.Suggestion;
 import io.meshwatch.collector.descriptor.YamlMap;
+import io.meshwatch.collector.guard.OpenSloBounds;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.Node;
@@ -18,8 +19,7 @@ record OpenSloObject(String kind, String name, YamlMap metadata, @Nullable YamlM
 
   static final String API_VERSION = "openslo/v1";
   static final String PRODUCT_KEY = "meshwatch.io/product";
-  static final List<String> KINDS =
-      List.of("SLO", "SLI", "Service", "AlertPolicy", "AlertCondition", "DataSource", "AlertNotificationTarget");
+  static final List<String> KINDS = OpenSloBounds.KINDS;
   private static final List<String> FIELDS = List.of("apiVersion", "kind", "metadata", "spec");
   private static final List<String> INLINE_FIELDS = List.of("kind", "metadata", "spec");
   private static final List<String> METADATA = List.of("name", "displayName", "labels", "annotations");
@@ -34,7 +34,7 @@ record OpenSloObject(String kind, String name, YamlMap metadata, @Nullable YamlM
 
   /** The object a whole document holds, or {@code null} after recording why it is not one. */
   static @Nullable OpenSloObject document(Node document, Problems problems) {
-    YamlMap map = YamlMap.of(document, "", problems, ScalarResolver.VERBATIM);
+    YamlMap map = YamlMap.of(document, "", problems, ScalarResolver.VERBATIM, OpenSloBounds.TABLE);
     if (map == null) {
       return null;
     }
@@ -46,7 +46,7 @@ record OpenSloObject(String kind, String name, YamlMap metadata, @Nullable YamlM
       return null;
     }
     String kind = map.value("kind", true, "an OpenSLO kind", OpenSloObject::kind);
-    return kind == null ? null : read(map, kind);
+    return kind == null ? null : read(map.rebased(kind), kind);
   }
 
   /**
@@ -54,13 +54,15 @@ record OpenSloObject(String kind, String name, YamlMap metadata, @Nullable YamlM
    * written, must say so), or {@code null} after recording why it is not one.
    */
   static @Nullable OpenSloObject inline(YamlMap map, String kind) {
-    map.allowOnly(INLINE_FIELDS);
-    String written = map.string("kind");
+    YamlMap object = map.rebased(kind);
+    object.allowOnly(INLINE_FIELDS);
+    String written = object.string("kind");
     if (written != null && !written.equals(kind)) {
-      map.problems().error(map.line("kind"), map.field("kind"), "an inlined object here must be a " + kind + ", got '" + written + "'");
+      object.problems().error(object.line("kind"), object.field("kind"), "an inlined object here must be a " + kind
+          + ", got '" + written + "'");
       return null;
     }
-    return read(map, kind);
+    return read(object, kind);
   }
 
   private static @Nullable OpenSloObject read(YamlMap map, String kind) {

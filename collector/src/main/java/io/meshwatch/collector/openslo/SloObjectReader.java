@@ -2,6 +2,9 @@ package io.meshwatch.collector.openslo;
 
 import io.meshwatch.collector.descriptor.Problems;
 import io.meshwatch.collector.descriptor.YamlMap;
+import io.meshwatch.collector.guard.Bound;
+import io.meshwatch.collector.guard.DescriptorBounds;
+import io.meshwatch.collector.guard.Violation;
 import io.meshwatch.model.BurnCondition;
 import io.meshwatch.model.DurationLabel;
 import io.meshwatch.model.ProductId;
@@ -72,6 +75,13 @@ final class SloObjectReader {
     }
     List<Objective> objectives = indicator == null ? null : ObjectiveReader.read(spec, slo.name(), indicator, timeslices);
     List<BurnRule> rules = alerts.sloPolicies(spec);
+    Violation tooMany = rules == null ? null : DescriptorBounds.TABLE.bound("slos[].alerting", Bound.Items.class).check(rules.size());
+    if (tooMany != null) {
+      // They become the SLO's burn conditions, held to what a descriptor's SLO holds.
+      problems.error(spec.line("alertPolicies"), spec.field("alertPolicies"), "the burn-rate conditions of all policies "
+          + "together " + tooMany.message());
+      rules = null;
+    }
     List<BurnCondition> conditions = window == null || rules == null ? null : conditions(slo.name(), rules, window);
     if (problems.errorCount() > errorsBefore || product == null || indicator == null || objectives == null
         || conditions == null || window == null) {
@@ -132,7 +142,12 @@ final class SloObjectReader {
         failed = true;
         continue;
       }
-      conditions.add(new BurnCondition(rule.severity(), rule.lookback(), rule.shortWindow(), share));
+      try {
+        conditions.add(new BurnCondition(rule.severity(), rule.lookback(), rule.shortWindow(), share));
+      } catch (IllegalArgumentException e) {
+        rule.problems().error(rule.line(), rule.field(), e.getMessage());
+        failed = true;
+      }
     }
     return failed ? null : conditions;
   }

@@ -2,6 +2,8 @@ package io.meshwatch.collector.openslo;
 
 import io.meshwatch.collector.descriptor.Problems;
 import io.meshwatch.collector.descriptor.YamlMap;
+import io.meshwatch.collector.guard.Bound;
+import io.meshwatch.collector.guard.Violation;
 import io.meshwatch.model.CalendarPeriod;
 import io.meshwatch.model.DurationLabel;
 import io.meshwatch.model.SloWindow;
@@ -25,7 +27,6 @@ final class WindowReader {
 
   private static final List<String> FIELDS = List.of("duration", "isRolling", "calendar");
   private static final List<String> CALENDAR = List.of("startTime", "timeZone");
-  private static final Duration MIN_ROLLING = Duration.ofMinutes(5);
   private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]");
 
   private WindowReader() {}
@@ -72,9 +73,9 @@ final class WindowReader {
           + "and give a calendar");
       return null;
     }
-    if (length.compareTo(MIN_ROLLING) < 0) {
-      problems.error(window.line("duration"), window.field("duration"), "a rolling window must be at least 5m, got '"
-          + duration.text() + "'");
+    Violation violation = ((Bound.Span) window.bound("duration")).check(length, duration.text());
+    if (violation != null) {
+      problems.error(window.line("duration"), window.field("duration"), "a rolling window " + violation.message());
       return null;
     }
     return SloWindow.rolling(length);

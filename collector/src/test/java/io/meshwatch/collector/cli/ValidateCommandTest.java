@@ -1,7 +1,12 @@
 package io.meshwatch.collector.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.meshwatch.collector.MeshwatchCollector;
+import io.meshwatch.collector.StartupException;
+import io.meshwatch.collector.config.CollectorConfig;
+import java.time.InstantSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +44,33 @@ class ValidateCommandTest {
     assertThat(cli.exitCode()).isEqualTo(1);
     assertThat(cli.out().lines()).containsExactly(
         orders + ":3: version: must be a semantic version such as 1.4.0, got '1.4'",
-        orders + ":5: slos[0].objective: must be above 0 and below 100, got 120",
+        orders + ":5: slos[0].objective: must be a number above 0 and below 100, got 120",
         "warning: " + raw + ":4: upstream: sales.gone is not declared by any of the descriptors read",
         "1 product, 2 errors, 1 warning");
+  }
+
+  @Test
+  void validate_thresholdAndWindowPastTheirBoundsAreErrors_andACollectorRefusesThemAtLoadWithTheSameMessage() throws IOException {
+    Path orders = write("orders.yaml", """
+        id: sales.orders
+        owner: sales-team
+        version: 1.0.0
+        slos:
+          - {name: fresh, sli: freshness, threshold: 999999999999999h, objective: 99, window: 28d}
+          - {name: runs, sli: run_success, objective: 99, window: 999999999999999h}
+        """);
+    String threshold = orders + ":5: slos[0].threshold: must be a duration from 1ms to 366d, got 999999999999999h";
+    String window = orders + ":6: slos[1].window: must be a duration from 5m to 366d, got 999999999999999h";
+
+    Cli cli = Cli.run("validate", orders.toString());
+
+    assertThat(cli.exitCode()).isEqualTo(1);
+    assertThat(cli.out().lines()).containsExactly(threshold, window, "0 products, 2 errors, 0 warnings");
+    CollectorConfig config = CollectorConfig.defaults().withPort(0).withDataDir(dir.resolve("data")).withDescriptorsDir(dir);
+    assertThatThrownBy(() -> MeshwatchCollector.start(config, InstantSource.system()).close())
+        .isInstanceOf(StartupException.class)
+        .hasMessageContaining(threshold)
+        .hasMessageContaining(window);
   }
 
   @Test

@@ -258,10 +258,10 @@ class CollectorConfigTest {
   @Test
   void load_latenessAndSkewBeyondWhatIngestCanHoldAreRefused() throws IOException {
     assertThatThrownBy(() -> CollectorConfig.load(write("evaluation: {lateness: 3d}\n"), Map.of()))
-        .hasMessageContaining("evaluation.lateness must be at most 4315m")
+        .hasMessageContaining("evaluation.lateness: must be a duration from 1ms to 4315m, got 3d")
         .hasMessageContaining("got 3d");
     assertThatThrownBy(() -> CollectorConfig.load(write("evaluation: {maxClockSkew: 2d}\n"), Map.of()))
-        .hasMessageContaining("evaluation.maxClockSkew must be at most 1d, got 2d");
+        .hasMessageContaining("evaluation.maxClockSkew: must be a duration from 1ms to 1d, got 2d");
   }
 
   @Test

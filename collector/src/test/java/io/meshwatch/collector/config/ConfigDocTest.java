@@ -25,6 +25,11 @@ class ConfigDocTest {
   @TempDir Path dir;
 
   @Test
+  void configDoc_listsEveryBound() throws IOException {
+    assertThat(Files.readString(DOC)).contains(io.meshwatch.collector.guard.ConfigBounds.TABLE.markdown());
+  }
+
+  @Test
   void configDoc_everyYamlExampleLoads() throws IOException {
     Files.createDirectories(dir.resolve("descriptors"));
     List<String> blocks = MarkdownBlocks.fenced(Files.readString(DOC), "yaml");

@@ -109,7 +109,7 @@ class DescriptorParserTest {
 
     assertThat(result.products()).isEmpty();
     assertThat(result.problems()).singleElement().hasToString(
-        "orders.yaml:16: slos[0].objective: must be above 0 and below 100, got 120");
+        "orders.yaml:16: slos[0].objective: must be a number above 0 and below 100, got 120");
     DescriptorProblem problem = result.problems().get(0);
     assertThat(problem.line()).isEqualTo(16);
     assertThat(problem.field()).isEqualTo("slos[0].objective");
@@ -151,7 +151,7 @@ class DescriptorParserTest {
         "orders.yaml:9: version: must be a semantic version such as 1.4.0, got '1.4'",
         "orders.yaml:15: slos[0].threshold: must be a duration such as 90s, 5m, 1h, 28d or 4w, got '1hour'",
         "orders.yaml:17: slos[0].window: must be a rolling duration such as 28d or a calendar period week, month or quarter, got '28 days'",
-        "orders.yaml:26: slos[2].window: must be at least 5m, got 1m");
+        "orders.yaml:26: slos[2].window: must be a duration from 5m to 366d, got 1m");
   }
 
   @Test

@@ -17,6 +17,11 @@ class DescriptorsDocTest {
   static final Path DOC = Path.of(System.getProperty("basedir", "."), "..", "docs", "DESCRIPTORS.md");
 
   @Test
+  void descriptorsDoc_listsEveryBound() throws IOException {
+    assertThat(Files.readString(DOC)).contains(io.meshwatch.collector.guard.DescriptorBounds.TABLE.markdown());
+  }
+
+  @Test
   void descriptorsDoc_everyYamlAndJsonExampleParsesWithoutProblems() throws IOException {
     String doc = Files.readString(DOC);
     List<String> blocks = new ArrayList<>(MarkdownBlocks.fenced(doc, "yaml"));

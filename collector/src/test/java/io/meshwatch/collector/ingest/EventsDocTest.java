@@ -32,6 +32,11 @@ class EventsDocTest {
   }
 
   @Test
+  void eventsDoc_listsEveryBoundAsTheDecoderHoldsIt() throws Exception {
+    assertThat(Files.readString(DOC)).contains(decoder.bounds().table().markdown());
+  }
+
+  @Test
   void eventsDoc_showsTheProblemsTheDecoderReallyReports() throws Exception {
     String doc = Files.readString(DOC);
     String body = "[{\"type\": \"volume\", \"rows\": 10}, {\"type\": \"volume\", \"rows\": -5}, {\"type\": \"volume\", \"rowz\": 3}]";

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class JsonEventDecoderTest {
@@ -77,8 +79,8 @@ class JsonEventDecoderTest {
     assertThat(result.rejectedPoints()).isEqualTo(4);
     assertThat(result.allRejected()).isTrue();
     assertThat(result.rejections()).containsExactly(
-        new Rejection(RejectReason.INVALID_VALUE, "events[1].rows: must be a number >= 0, got -5"),
-        new Rejection(RejectReason.INVALID_VALUE, "events[3].status: must be \"succeeded\" or \"failed\", got \"maybe\""));
+        new Rejection(RejectReason.INVALID_VALUE, "events[1].rows: must be a number from 0 to 9007199254740992, got -5"),
+        new Rejection(RejectReason.INVALID_VALUE, "events[3].status: must be one of succeeded, failed, got 'maybe'"));
     assertThat(result.errorMessage()).contains("events[1].rows", "events[3].status");
   }
 
@@ -95,17 +97,17 @@ class JsonEventDecoderTest {
          {"type":"heartbeat","time":12}]""");
 
     assertThat(result.rejections()).extracting(r -> r.reason() + " " + r.message()).containsExactly(
-        "INVALID_VALUE events[0].rows: must be a number >= 0, got \"5\"",
+        "INVALID_VALUE events[0].rows: must be a number from 0 to 9007199254740992, got \"5\"",
         "MALFORMED events[1].rowz: unknown field for a volume event; allowed: type, time, rows",
-        "MALFORMED events[1].rows: missing; must be a number >= 0",
+        "MALFORMED events[1].rows: missing; must be a number from 0 to 9007199254740992",
         "INVALID_VALUE events[2].check: must be a non-blank string, got \" \"",
         "INVALID_VALUE events[2].passed: must be true or false, got \"yes\"",
-        "INVALID_VALUE events[2].rowsChecked: must be a whole number >= 0, got 1.5",
-        "INVALID_VALUE events[2].rowsFailed: must be a whole number >= 0, got -1",
+        "INVALID_VALUE events[2].rowsChecked: must be a whole number from 0 to 9007199254740992, got 1.5",
+        "INVALID_VALUE events[2].rowsFailed: must be a whole number from 0 to 9007199254740992, got -1",
         "INVALID_VALUE events[3].rowsFailed: must not exceed rowsChecked (10), got 11",
-        "INVALID_VALUE events[4].latencyMs: must be a number >= 0, got -1",
-        "MALFORMED events[5].status: missing; must be a non-blank string",
-        "INVALID_VALUE events[5].durationSeconds: must be a number >= 0, got Infinity",
+        "INVALID_VALUE events[4].latencyMs: must be a number from 0 to 31622400000, got -1",
+        "MALFORMED events[5].status: missing; must be one of succeeded, failed",
+        "INVALID_VALUE events[5].durationSeconds: must be a number from 0 to 31622400, got Infinity",
         "INVALID_VALUE events[6].dataTime: must be an ISO-8601 time with an offset, such as 2026-11-25T10:00:00Z, got \"yesterday\"",
         "INVALID_VALUE events[7].time: must be an ISO-8601 time with an offset, such as 2026-11-25T10:00:00Z, got 12");
     assertThat(result.rejectedPoints()).isEqualTo(8);
@@ -131,9 +133,11 @@ class JsonEventDecoderTest {
 
     assertThat(result.rejections()).containsExactly(
         new Rejection(RejectReason.FUTURE_TIMESTAMP,
-            "events[1].time: 2026-11-25T10:05:01Z is in the future, more than PT5M after the collector's clock (2026-11-25T10:00:00Z)"),
+            "events[1].time: must be a time at most 1h before and 5m after the collector's clock (2026-11-25T10:00:00Z), "
+                + "got 2026-11-25T10:05:01Z (in the future)"),
         new Rejection(RejectReason.FUTURE_TIMESTAMP,
-            "events[2].dataTime: 2026-11-26T10:00:00Z is in the future, more than PT5M after the collector's clock (2026-11-25T10:00:00Z)"));
+            "events[2].dataTime: must be a time at most 3650d before and 5m after the collector's clock (2026-11-25T10:00:00Z), "
+                + "got 2026-11-26T10:00:00Z (in the future)"));
   }
 
   @Test
@@ -165,7 +169,63 @@ class JsonEventDecoderTest {
 
     assertThatThrownBy(() -> small.decode(ORDERS, four.getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(MalformedPayloadException.class)
-        .hasMessage("too many events: 4, at most 3 per request");
+        .hasMessage("too many events: must be at most 3 items, got 4 items");
+  }
+
+  @Test
+  void bounds_haveAnEntryForEveryFieldOfEveryEventType() {
+    Set<String> decoded = new TreeSet<>();
+    EventReader.FIELDS.values().forEach(decoded::addAll);
+    decoded.add("events");
+
+    assertThat(decoder.bounds().table().names()).containsExactlyInAnyOrderElementsOf(decoded);
+  }
+
+  @Test
+  void decode_dataTimesOlderThanTenYearsAreRefusedNamingTheBound() throws Exception {
+    DecodeResult result = decode("""
+        [{"type":"freshness","dataTime":"2016-11-27T10:00:00Z"},
+         {"type":"freshness","dataTime":"2016-11-27T09:59:59Z"},
+         {"type":"freshness","dataTime":"-999999999-01-01T00:00:00Z"}]""");
+
+    assertThat(result.rejections()).extracting(r -> r.reason() + " " + r.message()).containsExactly(
+        "INVALID_VALUE events[1].dataTime: must be a time at most 3650d before and 5m after the collector's clock "
+            + "(2026-11-25T10:00:00Z), got 2016-11-27T09:59:59Z",
+        "INVALID_VALUE events[2].dataTime: must be a time at most 3650d before and 5m after the collector's clock "
+            + "(2026-11-25T10:00:00Z), got -999999999-01-01T00:00:00Z");
+  }
+
+  @Test
+  void decode_countsNumbersAndNamesPastTheirBoundsAreRefused() throws Exception {
+    String longName = "c".repeat(257);
+    DecodeResult result = decode("""
+        [{"type":"quality","check":"%s","passed":true},
+         {"type":"quality","check":"c","passed":true,"rowsChecked":9007199254740993,"rowsFailed":99999999999999999999},
+         {"type":"volume","rows":9.1e15},
+         {"type":"usage","consumer":"bi","success":true,"latencyMs":31622400001},
+         {"type":"run","status":"failed","durationSeconds":31622401}]""".formatted(longName));
+
+    assertThat(result.rejections()).extracting(Rejection::message).containsExactly(
+        "events[0].check: must be text of 1 to 256 characters, got 257 characters ('" + "c".repeat(40) + "…')",
+        "events[1].rowsChecked: must be a whole number from 0 to 9007199254740992, got 9007199254740993",
+        "events[1].rowsFailed: must be a whole number from 0 to 9007199254740992, got 99999999999999999999",
+        "events[2].rows: must be a number from 0 to 9007199254740992, got 9.1E15",
+        "events[3].latencyMs: must be a number from 0 to 31622400000, got 31622400001",
+        "events[4].durationSeconds: must be a number from 0 to 31622400, got 31622401");
+  }
+
+  @Test
+  void decode_valuesAtTheirBoundsAreAccepted() throws Exception {
+    DecodeResult result = decode("""
+        [{"type":"quality","check":"%s","passed":true,"rowsChecked":9007199254740992,"rowsFailed":9007199254740992},
+         {"type":"volume","rows":9007199254740992},
+         {"type":"usage","consumer":"%s","success":true,"latencyMs":31622400000},
+         {"type":"run","status":"failed","durationSeconds":31622400},
+         {"type":"freshness","dataTime":"2016-11-27T10:00:00Z","time":"2026-11-25T09:00:00Z"}]""".formatted(
+        "c".repeat(256), "u".repeat(256)));
+
+    assertThat(result.rejections()).isEmpty();
+    assertThat(result.signals()).hasSize(5);
   }
 
   private DecodeResult decode(String body) throws MalformedPayloadException {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.meshwatch.collector.TestClock;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.Signal;
+import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
@@ -91,7 +92,8 @@ class OtlpMetricsDecoderRejectionsTest {
 
     DecodeResult result = decoder.decode(request(resource("sales.orders", runs(tooLate))));
 
-    assertOnly(result, RejectReason.FUTURE_TIMESTAMP, "product sales.orders, metric meshwatch.runs: point time " + tooLate + " is in the future");
+    assertOnly(result, RejectReason.FUTURE_TIMESTAMP, "product sales.orders, metric meshwatch.runs: NumberDataPoint.time_unix_nano must be a time at most 1h before and 5m "
+        + "after the collector's clock (2026-11-25T10:00:00Z), got " + tooLate + " (in the future)");
     assertThat(result.signals()).containsExactly(new Signal.Heartbeat(ORDERS, Otlp.CLOCK_START));
   }
 
@@ -112,7 +114,8 @@ class OtlpMetricsDecoderRejectionsTest {
     DecodeResult result = decoder.decode(request(resource("sales.orders", gauge(FRESHNESS_DATA_TIME, value(dataTime)))));
 
     assertOnly(result, RejectReason.FUTURE_TIMESTAMP,
-        "metric meshwatch.freshness.data_time: data time 2026-11-25T11:00:00Z (" + dataTime + " s) is in the future");
+        "metric meshwatch.freshness.data_time: data time (epoch seconds 1795604400) must be a time at most 3650d before and "
+        + "5m after the collector's clock (2026-11-25T10:00:00Z), got 2026-11-25T11:00:00Z (in the future)");
   }
 
   @Test
@@ -125,13 +128,13 @@ class OtlpMetricsDecoderRejectionsTest {
 
     assertThat(result.rejections()).extracting(Rejection::reason).containsOnly(RejectReason.INVALID_VALUE);
     assertThat(result.rejections()).extracting(Rejection::message).containsExactly(
-        "product sales.orders, metric meshwatch.freshness.data_time: value NaN must be a finite number >= 0",
-        "product sales.orders, metric meshwatch.freshness.data_time: value Infinity must be a finite number >= 0",
-        "product sales.orders, metric meshwatch.freshness.data_time: value -1.0 must be a finite number >= 0",
-        "product sales.orders, metric meshwatch.runs: value -3 must be >= 0",
-        "product sales.orders, metric meshwatch.volume.rows: count 18446744073709551615 is out of range",
-        "product sales.orders, metric meshwatch.volume.rows: sum NaN must be a finite number >= 0",
-        "product sales.orders, metric meshwatch.volume.rows: histogram point has no sum");
+        "product sales.orders, metric meshwatch.freshness.data_time: NumberDataPoint.as_double must be a number from 0 to 9007199254740992, got NaN",
+        "product sales.orders, metric meshwatch.freshness.data_time: NumberDataPoint.as_double must be a number from 0 to 9007199254740992, got Infinity",
+        "product sales.orders, metric meshwatch.freshness.data_time: NumberDataPoint.as_double must be a number from 0 to 9007199254740992, got -1",
+        "product sales.orders, metric meshwatch.runs: NumberDataPoint.as_int must be a whole number from 0 to 9007199254740992, got -3",
+        "product sales.orders, metric meshwatch.volume.rows: HistogramDataPoint.count must be a whole number from 0 to 9007199254740992, got 18446744073709551615",
+        "product sales.orders, metric meshwatch.volume.rows: HistogramDataPoint.sum must be a number from 0 to 9007199254740992, got NaN",
+        "product sales.orders, metric meshwatch.volume.rows: HistogramDataPoint has no sum");
     assertThat(result.rejectedPoints()).isEqualTo(7);
     assertThat(result.allRejected()).isTrue();
   }
@@ -141,7 +144,7 @@ class OtlpMetricsDecoderRejectionsTest {
     Metric empty = sum(RUNS, DELTA, NumberDataPoint.newBuilder().setTimeUnixNano(nanos(AT))
         .addAttributes(attr(ATTR_RUN_STATUS, RUN_SUCCEEDED)).build());
 
-    assertOnly(decoder.decode(request(resource("sales.orders", empty))), RejectReason.INVALID_VALUE, "point has no value");
+    assertOnly(decoder.decode(request(resource("sales.orders", empty))), RejectReason.INVALID_VALUE, "NumberDataPoint has no value");
   }
 
   @Test
@@ -156,9 +159,9 @@ class OtlpMetricsDecoderRejectionsTest {
 
     assertThat(result.rejections()).extracting(Rejection::message).containsExactly(
         "product sales.orders, metric meshwatch.quality.checks: point has no meshwatch.check attribute",
-        "product sales.orders, metric meshwatch.quality.checks: meshwatch.outcome must be 'pass' or 'fail', got 'maybe'",
+        "product sales.orders, metric meshwatch.quality.checks: meshwatch.outcome must be one of pass, fail, got 'maybe'",
         "product sales.orders, metric meshwatch.quality.checks: meshwatch.check must be a non-blank string, got int_value: 7",
-        "product sales.orders, metric meshwatch.usage.reads: meshwatch.outcome must be 'success' or 'failure', got 'ok'",
+        "product sales.orders, metric meshwatch.usage.reads: meshwatch.outcome must be one of success, failure, got 'ok'",
         "product sales.orders, metric meshwatch.runs: point has no meshwatch.run.status attribute");
     assertThat(result.rejections()).extracting(Rejection::reason).containsOnly(RejectReason.INVALID_VALUE);
   }
@@ -178,7 +181,7 @@ class OtlpMetricsDecoderRejectionsTest {
         count(1, attr(ATTR_RUN_STATUS, RUN_SUCCEEDED)));
 
     assertOnly(decoder.decode(request(resource("sales.orders", runs))), RejectReason.INVALID_VALUE,
-        "aggregation temporality must be DELTA or CUMULATIVE");
+        "Sum.aggregation_temporality must be one of DELTA, CUMULATIVE, got 'UNSPECIFIED'");
   }
 
   @Test
@@ -237,7 +240,97 @@ class OtlpMetricsDecoderRejectionsTest {
 
     String message = decoder.decode(request(resource("sales.orders", sum(RUNS, DELTA, bad)))).errorMessage();
 
-    assertThat(message).contains("value -1 must", "value -5 must").doesNotContain("value -6").endsWith("; and 2 more");
+    assertThat(message).contains("got -1;", "got -5;").doesNotContain("got -6").endsWith("; and 2 more");
+  }
+
+  @Test
+  void decode_freshnessDataTimesOlderThanTenYearsAreInvalidValues() {
+    Instant oldest = Otlp.CLOCK_START.minus(Duration.ofDays(3650));
+
+    DecodeResult result = decoder.decode(request(resource("sales.orders", gauge(FRESHNESS_DATA_TIME,
+        value(oldest.getEpochSecond()), value(oldest.getEpochSecond() - 1), value(-31_557_014_135_532_800.0)))));
+
+    assertThat(result.rejections()).extracting(r -> r.reason() + " " + r.message()).containsExactly(
+        "INVALID_VALUE product sales.orders, metric meshwatch.freshness.data_time: data time (epoch seconds "
+            + (oldest.getEpochSecond() - 1) + ") must be a time at most 3650d before and 5m after the collector's clock (2026-11-25T10:00:00Z), got "
+            + oldest.minusSeconds(1),
+        "INVALID_VALUE product sales.orders, metric meshwatch.freshness.data_time: NumberDataPoint.as_double must be a "
+            + "number from 0 to 9007199254740992, got -31557014135532800");
+    assertThat(result.acceptedPoints()).isEqualTo(1);
+  }
+
+  @Test
+  void decode_valuesPastTwoToThe53AreInvalidValues() {
+    DecodeResult result = decoder.decode(request(resource("sales.orders", sum(RUNS, DELTA,
+        count((1L << 53) + 1, attr(ATTR_RUN_STATUS, RUN_SUCCEEDED)), count(1L << 53, attr(ATTR_RUN_STATUS, RUN_FAILED))),
+        histogram(VOLUME_ROWS, DELTA, histogramPoint(1, 1e16)))));
+
+    assertThat(result.rejections()).extracting(Rejection::message).containsExactly(
+        "product sales.orders, metric meshwatch.runs: NumberDataPoint.as_int must be a whole number from 0 to "
+            + "9007199254740992, got 9007199254740993",
+        "product sales.orders, metric meshwatch.volume.rows: HistogramDataPoint.sum must be a number from 0 to "
+            + "9007199254740992, got 10000000000000000");
+    assertThat(result.signals()).contains(new Signal.RunsCompleted(ORDERS, AT, 0, 1L << 53, Duration.ZERO));
+  }
+
+  @Test
+  void decode_countsSummedPastTwoToThe53OverARequestAreRejected() {
+    NumberDataPoint most = count(1L << 53, attr(ATTR_RUN_STATUS, RUN_SUCCEEDED));
+
+    DecodeResult result = decoder.decode(request(resource("sales.orders", sum(RUNS, DELTA, most, most))));
+
+    assertOnly(result, RejectReason.INVALID_VALUE, "product sales.orders, runs: succeeded summed over the request's points "
+        + "must be a whole number from 0 to 9007199254740992, got more than 9007199254740992");
+    assertThat(result.acceptedPoints()).isZero();
+  }
+
+  @Test
+  void decode_pointAttributesPastTheirBoundsAreInvalidValues() {
+    KeyValue[] many = new KeyValue[33];
+    for (int i = 0; i < many.length; i++) {
+      many[i] = attr("a" + i, "v");
+    }
+    DecodeResult result = decoder.decode(request(resource("sales.orders", sum(QUALITY_CHECKS, DELTA,
+        count(1, many),
+        count(1, attr(ATTR_CHECK, "c"), attr(ATTR_OUTCOME, OUTCOME_PASS), attr("k".repeat(257), "v")),
+        count(1, attr(ATTR_CHECK, "c"), attr(ATTR_OUTCOME, OUTCOME_PASS), attr("k", "v".repeat(1025))),
+        count(1, attr(ATTR_CHECK, "c".repeat(257)), attr(ATTR_OUTCOME, OUTCOME_PASS)),
+        count(1, attr(ATTR_CHECK, "c".repeat(256)), attr(ATTR_OUTCOME, OUTCOME_PASS))))));
+
+    String where = "product sales.orders, metric meshwatch.quality.checks: ";
+    assertThat(result.rejections()).extracting(Rejection::message).containsExactly(
+        where + "NumberDataPoint.attributes must be at most 32 items, got 33 items",
+        where + "NumberDataPoint.attributes key must be text of at most 256 characters, got 257 characters ('"
+            + "k".repeat(40) + "…')",
+        where + "NumberDataPoint.attributes 'k' value must be text of at most 1024 characters, got 1025 characters ('"
+            + "v".repeat(40) + "…')",
+        where + "meshwatch.check must be text of 1 to 256 characters, got 257 characters ('" + "c".repeat(40) + "…')");
+    assertThat(result.acceptedPoints()).isEqualTo(1);
+  }
+
+  @Test
+  void decode_startTimesAheadOfTheClockAndTimesPastInt64AreRefused() {
+    NumberDataPoint run = count(1, attr(ATTR_RUN_STATUS, RUN_SUCCEEDED));
+
+    DecodeResult result = decoder.decode(request(resource("sales.orders", sum(RUNS, DELTA,
+        run.toBuilder().setStartTimeUnixNano(nanos(Otlp.CLOCK_START.plus(Duration.ofHours(1)))).build(),
+        run.toBuilder().setTimeUnixNano(-1L).build()))));
+
+    assertThat(result.rejections()).extracting(r -> r.reason() + " " + r.message()).containsExactly(
+        "INVALID_VALUE product sales.orders, metric meshwatch.runs: NumberDataPoint.start_time_unix_nano must be a time at "
+            + "most 3650d before and 5m after the collector's clock (2026-11-25T10:00:00Z), got 2026-11-25T11:00:00Z (in the future)",
+        "FUTURE_TIMESTAMP product sales.orders, metric meshwatch.runs: NumberDataPoint.time_unix_nano must be a time at "
+            + "most 1h before and 5m after the collector's clock (2026-11-25T10:00:00Z), got 2554-07-21T23:34:33.709551615Z "
+            + "(in the future)");
+  }
+
+  @Test
+  void decode_aLongServiceNameRefusesItsResource() {
+    Resource resource = Resource.newBuilder().addAttributes(attr(RESOURCE_PRODUCT, "sales.orders"))
+        .addAttributes(attr(RESOURCE_SERVICE_NAME, "s".repeat(257))).build();
+
+    assertOnly(decoder.decode(request(resource(resource, ONE_RUN))), RejectReason.INVALID_VALUE,
+        "resource attribute service.name must be text of at most 256 characters, got 257 characters");
   }
 
   private static Metric runs(Instant at) {

@@ -16,8 +16,6 @@ import io.meshwatch.collector.http.HttpVerticle;
 import io.meshwatch.collector.ingest.IngestLimits;
 import io.meshwatch.collector.ingest.JsonEventDecoder;
 import io.meshwatch.collector.ingest.OtlpMetricsDecoder;
-import io.meshwatch.collector.journal.FsyncPolicy;
-import io.meshwatch.collector.journal.JournalOptions;
 import io.meshwatch.collector.metrics.AlertingMetrics;
 import io.meshwatch.collector.metrics.DescriptorMetrics;
 import io.meshwatch.collector.metrics.IngestMetrics;
@@ -28,6 +26,8 @@ import io.meshwatch.collector.persist.EngineState;
 import io.meshwatch.collector.slo.SloEngine;
 import io.meshwatch.dashboards.GeneratedTree;
 import io.meshwatch.dashboards.MonitoringFiles;
+import io.meshwatch.durable.FsyncPolicy;
+import io.meshwatch.durable.LogOptions;
 import io.meshwatch.model.DataProduct;
 import io.meshwatch.model.ProductStatus;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -193,7 +193,7 @@ public final class MeshwatchCollector implements AutoCloseable {
   private static DurableSignals openDurable(CollectorConfig config, SloEngine engine, InstantSource clock) {
     DurableSignals durable;
     try {
-      durable = DurableSignals.open(config.dataDir(), JournalOptions.DEFAULTS.withFsync(config.storage().fsync()),
+      durable = DurableSignals.open(config.dataDir(), LogOptions.DEFAULTS.withFsync(config.storage().fsync()),
           new EngineState(engine), clock);
     } catch (IOException e) {
       throw new StartupException("cannot restore the state kept in " + config.dataDir() + ": " + e.getMessage(), e);

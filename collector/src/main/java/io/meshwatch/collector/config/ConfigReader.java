@@ -6,7 +6,7 @@ import io.meshwatch.collector.descriptor.DurationText;
 import io.meshwatch.collector.descriptor.Problems;
 import io.meshwatch.collector.descriptor.YamlDocuments;
 import io.meshwatch.collector.descriptor.YamlMap;
-import io.meshwatch.collector.journal.FsyncPolicy;
+import io.meshwatch.durable.FsyncPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,7 @@ public final class DurableSignals implements Closeable {
   private final ReentrantLock lock = new ReentrantLock();
   private final Recovery recovery;
   private long applied;
+  private volatile @Nullable String appendFailure;
 
   private DurableSignals(Journal journal, RecoverableState state, InstantSource clock, Recovery recovery) {
     this.journal = journal;
@@ -142,7 +144,14 @@ public final class DurableSignals implements Closeable {
       for (Signal signal : signals) {
         entries.add(new JournalEntry(signal, receivedAt));
       }
-      long sequence = journal.append(entries);
+      long sequence;
+      try {
+        sequence = journal.append(entries);
+        appendFailure = null;
+      } catch (IOException | RuntimeException e) {
+        appendFailure = e.toString();
+        throw e;
+      }
       for (Signal signal : signals) {
         state.apply(signal, receivedAt);
       }
@@ -186,6 +195,11 @@ public final class DurableSignals implements Closeable {
   /** What {@link #open} found and did. */
   public Recovery recovery() {
     return recovery;
+  }
+
+  /** Why the last append failed, or null when it succeeded (or none was made yet). */
+  public @Nullable String appendFailure() {
+    return appendFailure;
   }
 
   /** The damage found in the journal and snapshots since it opened (migration included). */

@@ -153,9 +153,9 @@ public final class MeshwatchCollector implements AutoCloseable {
     markFormat(config, format, alerting, durable);
     alertingMetrics.watchOutbox(alerting::pendingNotifications);
     StorageMetrics storageMetrics = new StorageMetrics(registry);
-    storageMetrics.watch("journal", durable::damage);
-    storageMetrics.watch("alerting_state", alerting::stateDamage);
-    storageMetrics.watch("outbox", alerting::outboxDamage);
+    storageMetrics.watch("journal", durable, DurableSignals::damage);
+    storageMetrics.watch("alerting_state", alerting, Alerting::stateDamage);
+    storageMetrics.watch("outbox", alerting, Alerting::outboxDamage);
     HttpServices services = new HttpServices(
         catalog, store, engine, durable, alerting,
         otlpDecoder(clock, limits, catalog, durable),

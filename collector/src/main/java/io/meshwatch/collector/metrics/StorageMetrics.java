@@ -4,8 +4,7 @@ import io.meshwatch.durable.Damage;
 import io.meshwatch.model.CollectorMetric;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.function.Supplier;
-import java.util.function.ToDoubleFunction;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,19 +19,22 @@ public final class StorageMetrics {
     this.registry = registry;
   }
 
-  /** Publishes what {@code damage} reports for the log named {@code log} (journal, alerting_state, outbox). */
-  public void watch(String log, Supplier<Damage> damage) {
-    counter(CollectorMetric.STORAGE_DAMAGED_RECORDS, log, null, damage, Damage::records);
-    counter(CollectorMetric.STORAGE_DAMAGED_BYTES, log, null, damage, Damage::bytes);
-    counter(CollectorMetric.STORAGE_DAMAGED_FILES, log, "segment", damage, Damage::segments);
-    counter(CollectorMetric.STORAGE_DAMAGED_FILES, log, "snapshot", damage, Damage::snapshots);
-    counter(CollectorMetric.STORAGE_DAMAGED_FILES, log, "state_copy", damage, Damage::stateCopies);
+  /**
+   * Publishes the damage {@code damage} reads from {@code owner} for the log named {@code log}
+   * (journal, alerting_state, outbox). Micrometer holds {@code owner} weakly: it must be an object the
+   * collector keeps (the journal, alerting), not a lambda made for this call.
+   */
+  public <T> void watch(String log, T owner, Function<T, Damage> damage) {
+    counter(CollectorMetric.STORAGE_DAMAGED_RECORDS, log, null, owner, damage.andThen(Damage::records));
+    counter(CollectorMetric.STORAGE_DAMAGED_BYTES, log, null, owner, damage.andThen(Damage::bytes));
+    counter(CollectorMetric.STORAGE_DAMAGED_FILES, log, "segment", owner, damage.andThen(Damage::segments));
+    counter(CollectorMetric.STORAGE_DAMAGED_FILES, log, "snapshot", owner, damage.andThen(Damage::snapshots));
+    counter(CollectorMetric.STORAGE_DAMAGED_FILES, log, "state_copy", owner, damage.andThen(Damage::stateCopies));
   }
 
-  private void counter(CollectorMetric metric, String log, @Nullable String kind, Supplier<Damage> damage,
-      ToDoubleFunction<Damage> count) {
-    FunctionCounter.Builder<Supplier<Damage>> builder = FunctionCounter
-        .builder(metric.canonicalName(), damage, d -> count.applyAsDouble(d.get()))
+  private <T> void counter(CollectorMetric metric, String log, @Nullable String kind, T owner, Function<T, Long> count) {
+    FunctionCounter.Builder<T> builder = FunctionCounter
+        .builder(metric.canonicalName(), owner, o -> count.apply(o))
         .description(metric.help())
         .tag(CollectorMetric.Labels.LOG_LABEL, log);
     if (kind != null) {

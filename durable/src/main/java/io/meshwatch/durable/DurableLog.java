@@ -38,6 +38,8 @@ import java.util.Optional;
  * used, with every record after it: {@link #snapshot} keeps the previous snapshot and the log since it.
  */
 public final class DurableLog implements Closeable {
+  /** The bytes a caller leaves free in front of the payload for {@link #appendFramed}. */
+  public static final int HEADER_BYTES = SegmentFormat.RECORD_HEADER_BYTES;
   private static final System.Logger LOG = System.getLogger(DurableLog.class.getName());
 
   private final Path dir;
@@ -123,7 +125,19 @@ public final class DurableLog implements Closeable {
    * @throws IllegalArgumentException when the payload is over 64 MiB
    */
   public long append(ByteBuffer payload) throws IOException {
-    return appender.append(payload);
+    ByteBuffer frame = ByteBuffer.allocate(HEADER_BYTES + payload.remaining());
+    frame.position(HEADER_BYTES);
+    frame.put(payload.duplicate()).flip();
+    return appender.append(frame);
+  }
+
+  /**
+   * {@link #append} without a copy, for a hot path: {@code frame} is a heap buffer whose first
+   * {@link #HEADER_BYTES} remaining bytes are left free (the log writes the header there) and whose
+   * other remaining bytes are the payload.
+   */
+  public long appendFramed(ByteBuffer frame) throws IOException {
+    return appender.append(frame);
   }
 
   /**

@@ -14,15 +14,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * The writing half of a {@link DurableLog}: numbering, framing, the write, rollover and the fsync
  * policy, with group commit. The payload's CRC is computed before the lock; under it only the
- * 24-byte header is made and the bytes written in one gathering write.
+ * 24-byte header is filled in, in front of the payload, and the frame written with one call.
  */
 final class LogAppender {
   private static final System.Logger LOG = System.getLogger(LogAppender.class.getName());
 
   private final Path dir;
   private final LogOptions options;
-  private final ThreadLocal<ByteBuffer> headers =
-      ThreadLocal.withInitial(() -> ByteBuffer.allocate(SegmentFormat.RECORD_HEADER_BYTES));
   private final Object writeLock = new Object();
   // Lock order: writeLock, then syncLock. The active segment changes only while both are held.
   private final Object syncLock = new Object();
@@ -54,28 +52,33 @@ final class LogAppender {
     }
   }
 
-  long append(ByteBuffer payload) throws IOException {
-    int length = payload.remaining();
+  /** Appends the frame in {@code frame}'s remaining bytes: 24 reserved for the header, then the payload. */
+  long append(ByteBuffer frame) throws IOException {
+    int length = frame.remaining() - SegmentFormat.RECORD_HEADER_BYTES;
+    if (length < 0 || !frame.hasArray()) {
+      throw new IllegalArgumentException("a frame is a heap buffer of the 24 header bytes and the payload, got " + frame);
+    }
     if (length > SegmentFormat.MAX_PAYLOAD_BYTES) {
       throw new IllegalArgumentException("record of " + length + " bytes is more than the log's limit of "
           + SegmentFormat.MAX_PAYLOAD_BYTES);
     }
-    int crc = SegmentFormat.crc(payload);
-    ByteBuffer header = headers.get();
+    byte[] bytes = frame.array();
+    int at = frame.arrayOffset() + frame.position();
+    int crc = SegmentFormat.crc(bytes, at + SegmentFormat.RECORD_HEADER_BYTES, length);
     long sequence;
     synchronized (writeLock) {
       if (closed) {
         throw new IOException("log " + dir + " is closed");
       }
       sequence = lastSequence + 1;
-      SegmentFormat.recordHeader(header, length, sequence, crc);
-      long frame = SegmentFormat.RECORD_HEADER_BYTES + (long) length;
-      if (active.size() > SegmentFormat.HEADER_BYTES && active.size() + frame > options.segmentBytes()) {
+      SegmentFormat.recordHeader(bytes, at, length, sequence, crc);
+      long size = SegmentFormat.RECORD_HEADER_BYTES + (long) length;
+      if (active.size() > SegmentFormat.HEADER_BYTES && active.size() + size > options.segmentBytes()) {
         rotate(sequence);
       }
-      active.write(header, payload.duplicate());
+      active.write(frame.duplicate());
       lastSequence = sequence;
-      bytesSinceSnapshot += frame;
+      bytesSinceSnapshot += size;
     }
     if (options.fsync() instanceof FsyncPolicy.Always) {
       syncThrough(sequence);

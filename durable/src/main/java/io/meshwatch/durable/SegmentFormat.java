@@ -72,11 +72,11 @@ final class SegmentFormat {
         && header.getInt() == crc(bytes, at, 20);
   }
 
-  /** Fills the record header at the start of {@code into}, for a payload with {@code payloadCrc}. */
-  static void recordHeader(ByteBuffer into, int length, long sequence, int payloadCrc) {
-    into.clear();
-    into.putInt(MARKER).putInt(length).putLong(sequence).putInt(payloadCrc);
-    into.putInt(crc(into.array(), into.arrayOffset(), 20)).flip();
+  /** Fills the 24 bytes of a record header at {@code at}, for a payload with {@code payloadCrc}. */
+  static void recordHeader(byte[] into, int at, int length, long sequence, int payloadCrc) {
+    ByteBuffer header = ByteBuffer.wrap(into, at, RECORD_HEADER_BYTES);
+    header.putInt(MARKER).putInt(length).putLong(sequence).putInt(payloadCrc);
+    header.putInt(crc(into, at, 20));
   }
 
   static int crc(byte[] bytes, int from, int length) {
@@ -85,9 +85,4 @@ final class SegmentFormat {
     return (int) crc.getValue();
   }
 
-  static int crc(ByteBuffer payload) {
-    CRC32C crc = new CRC32C();
-    crc.update(payload.duplicate());
-    return (int) crc.getValue();
-  }
 }

@@ -57,23 +57,18 @@ final class SegmentWriter implements Closeable {
   }
 
   /** Writes all of {@code bytes} at the end of the segment, normally in one system call. */
-  void write(ByteBuffer... bytes) throws IOException {
+  void write(ByteBuffer bytes) throws IOException {
     if (broken != null) {
       throw new IOException("log segment " + file + " is unusable after a failed write", broken);
     }
     long start = size;
     try {
       reopenIfClosed();
-      long total = 0;
-      for (ByteBuffer buffer : bytes) {
-        total += buffer.remaining();
+      long at = start;
+      while (bytes.hasRemaining()) {
+        at += channel.write(bytes, at);
       }
-      channel.position(start);
-      long written = 0;
-      while (written < total) {
-        written += channel.write(bytes);
-      }
-      size = start + total;
+      size = at;
     } catch (IOException e) {
       rollBack(start, e);
       throw e;

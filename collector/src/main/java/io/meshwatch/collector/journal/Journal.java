@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * The write-ahead log of acknowledged signals, on a {@link DurableLog}: each record is one batch (one
  * request's signals), an entry count and the entries as {@link SignalCodec} encodes them. The log
  * numbers records, not entries; a snapshot says which record its state includes. Safe for
- * concurrent appenders: a batch is encoded into a per-thread buffer before the log's lock.
+ * concurrent appenders: a batch is encoded into a per-thread buffer, behind room for the log's record
+ * header, before the log's lock.
  *
  * <pre>{@code
  * try (Journal journal = Journal.open(dataDir.resolve("journal"), LogOptions.DEFAULTS)) {
@@ -32,6 +33,7 @@ import java.util.function.Consumer;
  */
 public final class Journal implements Closeable {
   private static final int COUNT_BYTES = 4;
+  private static final int PREFIX_BYTES = DurableLog.HEADER_BYTES + COUNT_BYTES;
 
   private final DurableLog log;
   private final ThreadLocal<RecordBuffer> buffers = ThreadLocal.withInitial(RecordBuffer::new);
@@ -62,12 +64,12 @@ public final class Journal implements Closeable {
     }
     RecordBuffer buffer = buffers.get();
     buffer.clear();
-    buffer.skip(COUNT_BYTES);
+    buffer.skip(PREFIX_BYTES);
     for (JournalEntry entry : entries) {
       SignalCodec.encode(entry, buffer);
     }
-    buffer.setInt(0, entries.size());
-    return log.append(buffer.view());
+    buffer.setInt(DurableLog.HEADER_BYTES, entries.size());
+    return log.appendFramed(buffer.view());
   }
 
   /**

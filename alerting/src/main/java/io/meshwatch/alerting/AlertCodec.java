@@ -20,11 +20,11 @@ public final class AlertCodec {
   private AlertCodec() {}
 
   public static void write(DataOutput out, Alert alert) throws IOException {
-    out.writeUTF(alert.fingerprint());
-    out.writeUTF(alert.product().toString());
-    out.writeUTF(alert.slo());
-    out.writeUTF(alert.condition().key());
-    out.writeUTF(alert.state().label());
+    TextCodec.write(out, alert.fingerprint());
+    TextCodec.write(out, alert.product().toString());
+    TextCodec.write(out, alert.slo());
+    TextCodec.write(out, alert.condition().key());
+    TextCodec.write(out, alert.state().label());
     writeMap(out, alert.labels());
     writeMap(out, alert.annotations());
     writeInstant(out, alert.activeAt());
@@ -33,11 +33,11 @@ public final class AlertCodec {
   }
 
   public static Alert readAlert(DataInput in) throws IOException {
-    String fingerprint = in.readUTF();
-    ProductId product = ProductId.parse(in.readUTF());
-    String slo = in.readUTF();
-    AlertCondition condition = condition(in.readUTF());
-    AlertState state = state(in.readUTF());
+    String fingerprint = TextCodec.read(in);
+    ProductId product = ProductId.parse(TextCodec.read(in));
+    String slo = TextCodec.read(in);
+    AlertCondition condition = condition(TextCodec.read(in));
+    AlertState state = state(TextCodec.read(in));
     Map<String, String> labels = readMap(in);
     Map<String, String> annotations = readMap(in);
     Instant activeAt = readInstant(in);
@@ -49,9 +49,9 @@ public final class AlertCodec {
   }
 
   public static void write(DataOutput out, Notification notification) throws IOException {
-    out.writeUTF(notification.id());
-    out.writeUTF(notification.receiver());
-    out.writeUTF(notification.purpose().name());
+    TextCodec.write(out, notification.id());
+    TextCodec.write(out, notification.receiver());
+    TextCodec.write(out, notification.purpose().name());
     writeMap(out, notification.groupLabels());
     out.writeInt(notification.alerts().size());
     for (Alert alert : notification.alerts()) {
@@ -60,11 +60,11 @@ public final class AlertCodec {
   }
 
   public static Notification readNotification(DataInput in) throws IOException {
-    String id = in.readUTF();
-    String receiver = in.readUTF();
+    String id = TextCodec.read(in);
+    String receiver = TextCodec.read(in);
     Notification.Purpose purpose;
     try {
-      purpose = Notification.Purpose.valueOf(in.readUTF());
+      purpose = Notification.Purpose.valueOf(TextCodec.read(in));
     } catch (IllegalArgumentException e) {
       throw new IOException("stored notification " + id + " has an unknown purpose", e);
     }
@@ -83,8 +83,8 @@ public final class AlertCodec {
   public static void writeMap(DataOutput out, Map<String, String> map) throws IOException {
     out.writeInt(map.size());
     for (Map.Entry<String, String> entry : map.entrySet()) {
-      out.writeUTF(entry.getKey());
-      out.writeUTF(entry.getValue());
+      TextCodec.write(out, entry.getKey());
+      TextCodec.write(out, entry.getValue());
     }
   }
 
@@ -95,7 +95,7 @@ public final class AlertCodec {
     }
     Map<String, String> map = new LinkedHashMap<>();
     for (int i = 0; i < size; i++) {
-      map.put(in.readUTF(), in.readUTF());
+      map.put(TextCodec.read(in), TextCodec.read(in));
     }
     return map;
   }

@@ -7,17 +7,19 @@ import io.meshwatch.alerting.inhibit.Inhibition;
 import io.meshwatch.alerting.inhibit.LineageInhibitor;
 import io.meshwatch.alerting.outbox.Outbox;
 import io.meshwatch.alerting.outbox.OutboxOptions;
-import io.meshwatch.alerting.outbox.StateFile;
 import io.meshwatch.alerting.routing.RouteTree;
 import io.meshwatch.alerting.routing.RoutedTo;
 import io.meshwatch.alerting.silence.Silence;
 import io.meshwatch.alerting.silence.SilenceRequest;
 import io.meshwatch.alerting.silence.Silences;
+import io.meshwatch.durable.Damage;
+import io.meshwatch.durable.StateFile;
 import io.meshwatch.model.DataProduct;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.ProductStatus;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -31,12 +33,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Alerting as one piece: SLO status in, notifications out. Each evaluation runs the alert lifecycle,
  * lineage inhibition and the dispatcher (routing, grouping, silences, acknowledgements), and queues
  * what is due in the durable outbox, which delivers it. The state that decides what was already
- * notified is written to disk after every change, so that a restart neither forgets nor repeats.
+ * notified is written to disk after every change, so that a restart neither forgets nor repeats. A
+ * change whose state cannot be written is refused ({@link AlertingStorageException}) and undone:
+ * what is in memory is then again what is on disk, and the next change works as if it never came.
  *
  * <pre>{@code
  * try (Alerting alerting = Alerting.open(AlertingConfig.defaults(), dataDir.resolve("alerting"), catalog::find,
@@ -47,7 +52,8 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class Alerting implements AutoCloseable {
-  private static final int STATE_VERSION = 1;
+  // 1: strings by writeUTF (at most 64 KiB each); 2: strings by TextCodec.
+  private static final int STATE_VERSION = 2;
   private static final String STATE_FILE = "state.bin";
 
   private final AlertEvaluator evaluator;
@@ -61,17 +67,19 @@ public final class Alerting implements AutoCloseable {
   private final Function<ProductId, Optional<DataProduct>> descriptors;
   private final InstantSource clock;
   private final Path stateFile;
+  private final StateFile state;
   private final FlushScheduler scheduler;
-  private final boolean fsync;
   private Map<String, Inhibition> inhibited = Map.of();
+  // What is on disk: a failed change is undone by reading it back.
+  private byte[] persisted;
 
   private Alerting(AlertingConfig config, Path dir, Function<ProductId, Optional<DataProduct>> descriptors,
       InstantSource clock, Outbox outbox, boolean fsync) {
-    this.fsync = fsync;
     this.descriptors = descriptors;
     this.clock = clock;
     this.outbox = outbox;
     this.stateFile = dir.resolve(STATE_FILE);
+    this.state = StateFile.open(stateFile, fsync);
     this.evaluator = new AlertEvaluator(new AlertPolicy(config.pendingFor(), config.keepFiringFor()), clock);
     this.silences = new Silences(clock);
     this.lineageInhibition = config.lineageInhibition();
@@ -81,6 +89,7 @@ public final class Alerting implements AutoCloseable {
     this.router = alert -> onCall.expand(alert, routes.match(alert.labels()));
     this.dispatcher = new Dispatcher(router, this::muteState, clock, this::enqueue);
     this.scheduler = new FlushScheduler(this::flushDue, this::nextFlush, clock);
+    this.persisted = encode();
   }
 
   /**
@@ -115,6 +124,14 @@ public final class Alerting implements AutoCloseable {
 
   /** Takes one round of SLO status: alerts move through their lifecycle, and what is due is queued. */
   public synchronized void evaluate(List<ProductStatus> statuses) {
+    change(() -> {
+      evaluateInMemory(statuses);
+      return null;
+    });
+    scheduler.changed();
+  }
+
+  private void evaluateInMemory(List<ProductStatus> statuses) {
     List<AlertTransition> transitions = evaluator.update(statuses, descriptors);
     List<Alert> firing = evaluator.active().stream().filter(a -> a.state() == AlertState.FIRING).toList();
     inhibited = lineageInhibition ? inhibitor.inhibitions(firing) : Map.of();
@@ -129,17 +146,11 @@ public final class Alerting implements AutoCloseable {
     }
     dispatcher.accept(told);
     dispatcher.flushDue();
-    persist();
-    scheduler.changed();
   }
 
   /** Flushes the groups that are due (the scheduler calls this on time); returns the notifications queued. */
   public synchronized int flushDue() {
-    int queued = dispatcher.flushDue();
-    if (queued > 0) {
-      persist();
-    }
-    return queued;
+    return change(dispatcher::flushDue);
   }
 
   /** When the next group is due, if any. */
@@ -160,11 +171,7 @@ public final class Alerting implements AutoCloseable {
 
   /** Acknowledges a firing alert: no more repeats until it resolves, and receivers that know acks are told. */
   public synchronized Optional<Acknowledgement> acknowledge(String fingerprint, String by, String comment) {
-    Optional<Acknowledgement> ack = dispatcher.acknowledge(fingerprint, by, comment);
-    if (ack.isPresent()) {
-      persist();
-    }
-    return ack;
+    return change(() -> dispatcher.acknowledge(fingerprint, by, comment));
   }
 
   /** The silences, active, pending and recently expired. */
@@ -178,20 +185,26 @@ public final class Alerting implements AutoCloseable {
 
   /** Adds a silence; it mutes matching alerts from its start to its end. */
   public synchronized Silence addSilence(SilenceRequest request) {
-    Silence silence = silences.add(request);
-    persist();
+    Silence silence = change(() -> silences.add(request));
     scheduler.changed();
     return silence;
   }
 
   /** Ends a silence now; its alerts are notified again at their group's next flush. */
   public synchronized Optional<Silence> expireSilence(String id) {
-    Optional<Silence> expired = silences.expire(id);
-    expired.ifPresent(s -> {
-      persist();
-      scheduler.changed();
-    });
+    Optional<Silence> expired = change(() -> silences.expire(id));
+    expired.ifPresent(s -> scheduler.changed());
     return expired;
+  }
+
+  /** The damage found in alerting's state file when it opened: skipped and counted, never thrown. */
+  public Damage stateDamage() {
+    return state.damage();
+  }
+
+  /** The damage found in the outbox's log when it opened. */
+  public Damage outboxDamage() {
+    return outbox.damage();
   }
 
   /** Notifications queued and not yet delivered. */
@@ -223,7 +236,34 @@ public final class Alerting implements AutoCloseable {
     }
   }
 
-  private void persist() {
+  /**
+   * Runs {@code mutation}, then writes the state it leaves; when either fails, the state on disk is
+   * read back into memory before the exception goes on, so memory never holds what the disk does not.
+   * (The outbox may have taken notifications meanwhile: they are durable before this writes, and
+   * have the ids the restored state makes again, so they are not notified twice.)
+   */
+  private <T> T change(Supplier<T> mutation) {
+    try {
+      T result = mutation.get();
+      byte[] next = encode();
+      try {
+        state.write(next);
+      } catch (IOException e) {
+        throw new AlertingStorageException("could not write alerting state to " + stateFile, e);
+      }
+      persisted = next;
+      return result;
+    } catch (RuntimeException e) {
+      try {
+        load(new DataInputStream(new ByteArrayInputStream(persisted)));
+      } catch (IOException | RuntimeException undo) {
+        e.addSuppressed(undo);
+      }
+      throw e;
+    }
+  }
+
+  private byte[] encode() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(STATE_VERSION);
@@ -231,28 +271,36 @@ public final class Alerting implements AutoCloseable {
       dispatcher.writeState(out);
       silences.writeState(out);
     } catch (IOException e) {
-      throw new IllegalStateException("writing to memory cannot fail", e);
+      throw new AlertingStorageException("could not encode alerting state", e);
     }
-    try {
-      StateFile.write(stateFile, bytes.toByteArray(), fsync);
-    } catch (IOException e) {
-      throw new AlertingStorageException("could not write alerting state to " + stateFile, e);
-    }
+    return bytes.toByteArray();
   }
 
   private void restore() throws IOException {
-    Optional<byte[]> stored = StateFile.read(stateFile);
+    Optional<byte[]> stored = state.read();
     if (stored.isEmpty()) {
       return;
     }
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored.get()))) {
-      int version = in.readInt();
-      if (version != STATE_VERSION) {
-        throw new IOException(stateFile + " has state version " + version + ", this collector reads " + STATE_VERSION);
-      }
-      evaluator.readState(in);
-      dispatcher = Dispatcher.readState(in, router, this::muteState, clock, this::enqueue);
-      silences = Silences.readState(in, clock);
+    int version = new DataInputStream(new ByteArrayInputStream(stored.get())).readInt();
+    if (version == 1) {
+      // Written before strings had no bound: read as it was, written anew now.
+      load(TextCodec.formatOne(new ByteArrayInputStream(stored.get())));
+      persisted = encode();
+      state.write(persisted);
+      return;
     }
+    if (version != STATE_VERSION) {
+      throw new IOException(stateFile + " has state version " + version + ", this collector reads 1 and " + STATE_VERSION);
+    }
+    load(new DataInputStream(new ByteArrayInputStream(stored.get())));
+    persisted = stored.get();
+  }
+
+  /** Replaces the state in memory by the encoded one, version first. */
+  private void load(DataInput in) throws IOException {
+    in.readInt();
+    evaluator.readState(in);
+    dispatcher = Dispatcher.readState(in, router, this::muteState, clock, this::enqueue);
+    silences = Silences.readState(in, clock);
   }
 }

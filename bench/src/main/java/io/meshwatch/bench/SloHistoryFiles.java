@@ -2,10 +2,9 @@ package io.meshwatch.bench;
 
 import io.meshwatch.collector.config.CollectorConfig;
 import io.meshwatch.collector.journal.Journal;
-import io.meshwatch.collector.journal.JournalOptions;
-import io.meshwatch.collector.journal.SnapshotFile;
 import io.meshwatch.collector.persist.EngineState;
 import io.meshwatch.collector.slo.SloEngine;
+import io.meshwatch.durable.LogOptions;
 import io.meshwatch.model.ProductStatus;
 import io.meshwatch.model.SloStatus;
 import java.io.IOException;
@@ -22,7 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * The files the restart benchmark starts from: 30 days of {@link SloFleet#mixed} history (2 500
- * products, 10 000 SLOs) in a collector's data directory ({@code journal/}, {@code snapshots/}), as
+ * products, 10 000 SLOs) in a collector's data directory ({@code journal/} with its snapshots), as
  * {@code DurableSignals} would have written them: every batch of 100 signals journaled and then
  * applied, and a snapshot of the engine's state ({@code SloEngine.writeState}) {@link #TAIL} before
  * the end, the collector's default snapshot interval, so a restart replays the journal after it: the
@@ -61,8 +60,9 @@ public final class SloHistoryFiles {
     return dir.resolve("journal");
   }
 
-  static Path snapshotDir(Path dir) {
-    return dir.resolve("snapshots");
+  /** The snapshot the journal keeps at {@code sequence}. */
+  static Path snapshotFile(Path dir, long sequence) {
+    return journalDir(dir).resolve("snapshots").resolve(String.format("%020d.snap", sequence));
   }
 
   /** What the last build recorded; fails when there was none. */
@@ -93,15 +93,19 @@ public final class SloHistoryFiles {
     double[] snapshotSeconds = new double[1];
     long started = System.nanoTime();
     long sequence;
-    try (Journal journal = Journal.open(journalDir(dir), JournalOptions.DEFAULTS)) {
+    long[] entryCount = new long[2];
+    try (Journal journal = Journal.open(journalDir(dir), LogOptions.DEFAULTS)) {
       fleet.history(SloFleet.END.minus(SloFleet.HISTORY), SloFleet.END, 25, entries -> {
         if (snapshot[0] == null && !entries.get(0).receivedAt().isBefore(snapshotAt)) {
           long writing = System.nanoTime();
           snapshotSequence[0] = journal.lastSequence();
-          snapshot[0] = SnapshotFile.write(snapshotDir(dir), snapshotSequence[0], state::write);
+          entryCount[1] = entryCount[0];
+          journal.snapshot(snapshotSequence[0], state::write);
+          snapshot[0] = snapshotFile(dir, snapshotSequence[0]);
           snapshotSeconds[0] = (System.nanoTime() - writing) / 1e9;
         }
         journal.append(entries);
+        entryCount[0] += entries.size();
         entries.forEach(e -> state.apply(e.signal(), e.receivedAt()));
       });
       sequence = journal.lastSequence();
@@ -113,11 +117,12 @@ public final class SloHistoryFiles {
     Properties info = new Properties();
     info.setProperty("products", Integer.toString(PRODUCTS));
     info.setProperty("slos", Integer.toString(fleet.sloCount()));
-    info.setProperty("journal.entries", Long.toString(sequence));
+    info.setProperty("journal.entries", Long.toString(entryCount[0]));
+    info.setProperty("journal.records", Long.toString(sequence));
     info.setProperty("journal.bytes", Long.toString(size(journalDir(dir))));
     info.setProperty("snapshot.bytes", Long.toString(Files.size(snapshot[0])));
     info.setProperty("snapshot.journalSequence", Long.toString(snapshotSequence[0]));
-    info.setProperty("journal.entriesAfterSnapshot", Long.toString(sequence - snapshotSequence[0]));
+    info.setProperty("journal.entriesAfterSnapshot", Long.toString(entryCount[0] - entryCount[1]));
     info.setProperty("build.journalAndRecordSeconds", String.format("%.1f", journalSeconds));
     info.setProperty("build.snapshotWriteSeconds", String.format("%.2f", snapshotSeconds[0]));
     info.setProperty("counts", counts);

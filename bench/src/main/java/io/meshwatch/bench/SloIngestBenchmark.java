@@ -1,10 +1,10 @@
 package io.meshwatch.bench;
 
-import io.meshwatch.collector.journal.FsyncPolicy;
 import io.meshwatch.collector.journal.Journal;
 import io.meshwatch.collector.journal.JournalEntry;
-import io.meshwatch.collector.journal.JournalOptions;
 import io.meshwatch.collector.slo.SloEngine;
+import io.meshwatch.durable.FsyncPolicy;
+import io.meshwatch.durable.LogOptions;
 import io.meshwatch.model.Signal;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -80,7 +80,7 @@ public class SloIngestBenchmark {
     if (!sink.equals("memory")) {
       dir = Files.createTempDirectory("meshwatch-ingest-bench");
       FsyncPolicy policy = sink.equals("journalAlways") ? FsyncPolicy.ALWAYS : FsyncPolicy.NONE;
-      journal = Journal.open(dir, JournalOptions.DEFAULTS.withFsync(policy));
+      journal = Journal.open(dir, LogOptions.DEFAULTS.withFsync(policy));
       System.out.printf("%njournal in %s (%s)%n", dir, Files.getFileStore(dir));
     }
   }
@@ -89,7 +89,7 @@ public class SloIngestBenchmark {
   public void tearDown() throws IOException {
     if (journal != null) {
       journal.close();
-      System.out.printf("%njournal held %,d signals in %,d bytes%n", journal.lastSequence(), size(dir));
+      System.out.printf("%njournal held %,d records in %,d bytes%n", journal.lastSequence(), size(dir));
       try (Stream<Path> files = Files.walk(dir)) {
         for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
           Files.delete(file);

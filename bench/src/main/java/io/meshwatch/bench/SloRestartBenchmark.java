@@ -1,10 +1,10 @@
 package io.meshwatch.bench;
 
 import io.meshwatch.collector.journal.Journal;
-import io.meshwatch.collector.journal.JournalOptions;
 import io.meshwatch.collector.persist.DurableSignals;
 import io.meshwatch.collector.persist.EngineState;
 import io.meshwatch.collector.slo.SloEngine;
+import io.meshwatch.durable.LogOptions;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -65,7 +65,7 @@ public class SloRestartBenchmark {
     SloEngine engine = new SloEngine(clock, SloFleet.SILENCE_TIMEOUT);
     fleet.register(engine);
     long registered = System.nanoTime();
-    DurableSignals durable = DurableSignals.open(dir, JournalOptions.DEFAULTS, new EngineState(engine), clock);
+    DurableSignals durable = DurableSignals.open(dir, LogOptions.DEFAULTS, new EngineState(engine), clock);
     phases = String.format("register %d ms, DurableSignals.open %d ms: %s",
         (registered - started) / 1_000_000, (System.nanoTime() - registered) / 1_000_000, durable.recovery());
     restored = engine;
@@ -77,7 +77,7 @@ public class SloRestartBenchmark {
     clock = new SettableClock(SloFleet.END.minus(SloFleet.HISTORY));
     SloEngine engine = new SloEngine(clock, SloFleet.SILENCE_TIMEOUT);
     fleet.register(engine);
-    try (Journal journal = Journal.open(SloHistoryFiles.journalDir(dir), JournalOptions.DEFAULTS)) {
+    try (Journal journal = Journal.open(SloHistoryFiles.journalDir(dir), LogOptions.DEFAULTS)) {
       journal.replay(0, e -> engine.record(e.signal(), e.receivedAt()));
     }
     clock.set(SloFleet.END);

@@ -16,19 +16,24 @@ import io.meshwatch.collector.http.HttpVerticle;
 import io.meshwatch.collector.ingest.IngestLimits;
 import io.meshwatch.collector.ingest.JsonEventDecoder;
 import io.meshwatch.collector.ingest.OtlpMetricsDecoder;
-import io.meshwatch.collector.journal.FsyncPolicy;
-import io.meshwatch.collector.journal.JournalOptions;
 import io.meshwatch.collector.metrics.AlertingMetrics;
 import io.meshwatch.collector.metrics.DescriptorMetrics;
 import io.meshwatch.collector.metrics.EngineFaultMetrics;
 import io.meshwatch.collector.metrics.IngestMetrics;
 import io.meshwatch.collector.metrics.SignalMetrics;
 import io.meshwatch.collector.metrics.SloMetrics;
+import io.meshwatch.collector.metrics.StorageMetrics;
 import io.meshwatch.collector.persist.DurableSignals;
 import io.meshwatch.collector.persist.EngineState;
+import io.meshwatch.collector.persist.StorageHealth;
 import io.meshwatch.collector.slo.SloEngine;
 import io.meshwatch.dashboards.GeneratedTree;
 import io.meshwatch.dashboards.MonitoringFiles;
+import io.meshwatch.durable.DataDirFormat;
+import io.meshwatch.durable.DataDirLock;
+import io.meshwatch.durable.DataDirLockedException;
+import io.meshwatch.durable.FsyncPolicy;
+import io.meshwatch.durable.LogOptions;
 import io.meshwatch.model.DataProduct;
 import io.meshwatch.model.ProductStatus;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -63,6 +68,9 @@ import org.slf4j.LoggerFactory;
 public final class MeshwatchCollector implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(MeshwatchCollector.class);
+  /** The data dir format this collector writes; 1 is the format before there was a format file. */
+  public static final int DATA_DIR_FORMAT = 2;
+  private static final int FORMAT_WITHOUT_MARKER = 1;
 
   private final Vertx vertx;
   private final Catalog catalog;
@@ -77,10 +85,12 @@ public final class MeshwatchCollector implements AutoCloseable {
   private final URI uri;
   private final long evaluationTimer;
   private final long snapshotTimer;
+  private final DataDirLock lock;
 
   private MeshwatchCollector(Vertx vertx, Catalog catalog, SloEngine engine, SloMetrics sloMetrics,
       EngineFaultMetrics faultMetrics, SignalMetrics signalMetrics, DurableSignals durable, Alerting alerting,
-      AlertingMetrics alertingMetrics, URI uri, CollectorConfig config, InstantSource clock) {
+      AlertingMetrics alertingMetrics, URI uri, CollectorConfig config, InstantSource clock, DataDirLock lock) {
+    this.lock = lock;
     this.vertx = vertx;
     this.catalog = catalog;
     this.engine = engine;
@@ -114,6 +124,18 @@ public final class MeshwatchCollector implements AutoCloseable {
    * descriptors (before the stored state is restored, so theirs is restored too).
    */
   public static MeshwatchCollector start(CollectorConfig config, InstantSource clock, List<DataProduct> products) {
+    DataDirLock lock = lock(config.dataDir());
+    try {
+      return start(config, clock, products, lock);
+    } catch (RuntimeException e) {
+      release(lock);
+      throw e;
+    }
+  }
+
+  private static MeshwatchCollector start(CollectorConfig config, InstantSource clock, List<DataProduct> products,
+      DataDirLock lock) {
+    int format = format(config.dataDir());
     Catalog catalog = new Catalog();
     SloEngine engine = new SloEngine(clock, config.evaluation().silenceTimeout());
     AtomicReference<@Nullable DurableSignals> durableRef = new AtomicReference<>();
@@ -131,7 +153,12 @@ public final class MeshwatchCollector implements AutoCloseable {
     SignalMetrics signalMetrics = new SignalMetrics(registry, config.limits().labelValuesPerProduct());
     AlertingMetrics alertingMetrics = new AlertingMetrics(registry);
     Alerting alerting = openAlerting(config, catalog, clock, alertingMetrics, durable);
+    markFormat(config, format, alerting, durable);
     alertingMetrics.watchOutbox(alerting::pendingNotifications);
+    StorageMetrics storageMetrics = new StorageMetrics(registry);
+    storageMetrics.watch("journal", durable, DurableSignals::damage);
+    storageMetrics.watch("alerting_state", alerting, Alerting::stateDamage);
+    storageMetrics.watch("outbox", alerting, Alerting::outboxDamage);
     HttpServices services = new HttpServices(
         catalog, store, engine, durable, alerting,
         otlpDecoder(clock, limits, config, catalog, durable),
@@ -153,7 +180,7 @@ public final class MeshwatchCollector implements AutoCloseable {
     URI uri = URI.create("http://" + config.host() + ":" + http.actualPort());
     MeshwatchCollector collector = new MeshwatchCollector(
         vertx, catalog, engine, new SloMetrics(registry, catalog::find), new EngineFaultMetrics(registry), signalMetrics,
-        durable, alerting, alertingMetrics, uri, config, clock);
+        durable, alerting, alertingMetrics, uri, config, clock, lock);
     collector.evaluateNow();
     alerting.start();
     LOG.info("meshwatch collector listening on {}, data dir {}, {} products loaded",
@@ -163,6 +190,49 @@ public final class MeshwatchCollector implements AutoCloseable {
           + " add tokens to the config file (docs/CONFIG.md)");
     }
     return collector;
+  }
+
+  /** Takes the data dir for this process, first of all: a second collector on it refuses to start. */
+  private static DataDirLock lock(Path dataDir) {
+    try {
+      return DataDirLock.acquire(dataDir);
+    } catch (DataDirLockedException e) {
+      throw new StartupException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new StartupException("cannot lock data dir " + dataDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void release(DataDirLock lock) {
+    try {
+      lock.close();
+    } catch (IOException e) {
+      LOG.warn("could not release the data dir's lock", e);
+    }
+  }
+
+  /** The data dir's format; a newer one than this collector writes is refused, naming both. */
+  private static int format(Path dataDir) {
+    try {
+      return DataDirFormat.check(dataDir, DATA_DIR_FORMAT, FORMAT_WITHOUT_MARKER);
+    } catch (IOException e) {
+      throw new StartupException(e.getMessage(), e);
+    }
+  }
+
+  /** Once journal and alerting have migrated what they keep, the data dir says it is of this format. */
+  private static void markFormat(CollectorConfig config, int found, Alerting alerting, DurableSignals durable) {
+    if (found == DATA_DIR_FORMAT) {
+      return;
+    }
+    try {
+      DataDirFormat.write(config.dataDir(), DATA_DIR_FORMAT);
+      LOG.info("data dir {} is of format {} now (it was of format {})", config.dataDir(), DATA_DIR_FORMAT, found);
+    } catch (IOException e) {
+      alerting.close();
+      closeQuietly(durable);
+      throw new StartupException("cannot write the format of data dir " + config.dataDir() + ": " + e.getMessage(), e);
+    }
   }
 
   /** Registers with the engine; once state is durable, between two requests' signals and with a snapshot after. */
@@ -196,7 +266,7 @@ public final class MeshwatchCollector implements AutoCloseable {
   private static DurableSignals openDurable(CollectorConfig config, SloEngine engine, InstantSource clock) {
     DurableSignals durable;
     try {
-      durable = DurableSignals.open(config.dataDir(), JournalOptions.DEFAULTS.withFsync(config.storage().fsync()),
+      durable = DurableSignals.open(config.dataDir(), LogOptions.DEFAULTS.withFsync(config.storage().fsync()),
           new EngineState(engine), clock);
     } catch (IOException e) {
       throw new StartupException("cannot restore the state kept in " + config.dataDir() + ": " + e.getMessage(), e);
@@ -318,6 +388,16 @@ public final class MeshwatchCollector implements AutoCloseable {
     return durable.recovery();
   }
 
+  /**
+   * How storage stands, for readiness: damage found at start by log, whether the journal takes
+   * appends, whether recovery runs (never, once the collector listens). Plain Java, cheap to call.
+   */
+  public StorageHealth storageHealth() {
+    String failure = durable.appendFailure();
+    return new StorageHealth(Map.of("journal", durable.damage(), "alerting_state", alerting.stateDamage(),
+        "outbox", alerting.outboxDamage()), failure == null, failure, false);
+  }
+
   /** The base URI the server listens on, e.g. {@code http://127.0.0.1:8080}. */
   public URI uri() {
     return uri;
@@ -345,5 +425,6 @@ public final class MeshwatchCollector implements AutoCloseable {
     synchronized (this) {
       closeQuietly(durable);
     }
+    release(lock);
   }
 }

@@ -24,7 +24,8 @@ import java.util.Set;
  * test sets over stdin, so that the crashed collector and its twin see the same instants.
  *
  * <p>Arguments: data dir, start instant. Prints {@code PORT <n>} once listening; then for each stdin
- * line {@code at <instant>} sets the clock and {@code evaluate} evaluates, answering {@code OK}.
+ * line {@code at <instant>} sets the clock, {@code evaluate} evaluates and {@code snapshot} snapshots,
+ * answering {@code OK}.
  */
 public final class CrashTestCollectorMain {
 
@@ -48,6 +49,8 @@ public final class CrashTestCollectorMain {
         clock.set(Instant.parse(line.substring(3)));
       } else if (line.equals("evaluate")) {
         collector.evaluateNow();
+      } else if (line.equals("snapshot")) {
+        collector.snapshotNow();
       }
       System.out.println("OK");
       System.out.flush();

@@ -68,7 +68,15 @@ public enum CollectorMetric {
       "Failed delivery attempts, by receiver and whether the outbox retries (retry=\"false\": given up)", List.of("receiver", "retry")),
   NOTIFICATION_LATENCY("meshwatch.notification.latency", Type.TIMER,
       "Time from queuing a notification to its delivery, by receiver", List.of("receiver")),
-  NOTIFICATIONS_PENDING("meshwatch.notifications.pending", Type.GAUGE, "Notifications queued in the outbox, not yet delivered", List.of());
+  NOTIFICATIONS_PENDING("meshwatch.notifications.pending", Type.GAUGE, "Notifications queued in the outbox, not yet delivered", List.of()),
+  STORAGE_DAMAGED_RECORDS("meshwatch.storage.damaged.records", Type.COUNTER,
+      "Records found damaged in the data dir at start and skipped, by log (journal, alerting_state, outbox)",
+      List.of(Labels.LOG_LABEL)),
+  STORAGE_DAMAGED_BYTES("meshwatch.storage.damaged.bytes", Type.COUNTER,
+      "Bytes of damaged records and headers stepped over at start, by log", List.of(Labels.LOG_LABEL)),
+  STORAGE_DAMAGED_FILES("meshwatch.storage.damaged.files", Type.COUNTER,
+      "Files found damaged at start, by log and kind (segment: moved aside with an intact copy in its place; snapshot,"
+          + " state_copy: moved aside, an older one used)", List.of(Labels.LOG_LABEL, Labels.KIND_LABEL));
 
   /** Label names, spelled once. */
   public static final class Labels {
@@ -87,6 +95,8 @@ public enum CollectorMetric {
     public static final String STATUS_LABEL = "status";
     /** The name of the label a count is about, e.g. {@code check}. */
     public static final String LABEL_LABEL = "label";
+    public static final String LOG_LABEL = "log";
+    public static final String KIND_LABEL = "kind";
 
     static final List<String> PRODUCT = List.of(PRODUCT_LABEL, DOMAIN_LABEL);
     static final List<String> SLO = List.of(PRODUCT_LABEL, DOMAIN_LABEL, SLO_LABEL);

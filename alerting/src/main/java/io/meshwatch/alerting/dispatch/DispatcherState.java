@@ -1,6 +1,7 @@
 package io.meshwatch.alerting.dispatch;
 
 import io.meshwatch.alerting.AlertCodec;
+import io.meshwatch.alerting.TextCodec;
 import io.meshwatch.alerting.routing.RoutedTo;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -30,10 +31,10 @@ final class DispatcherState {
       Acknowledgement ack = tracked.ack;
       out.writeBoolean(ack != null);
       if (ack != null) {
-        out.writeUTF(ack.by());
+        TextCodec.write(out, ack.by());
         out.writeBoolean(ack.comment() != null);
         if (ack.comment() != null) {
-          out.writeUTF(ack.comment());
+          TextCodec.write(out, ack.comment());
         }
         AlertCodec.writeInstant(out, ack.at());
       }
@@ -47,14 +48,14 @@ final class DispatcherState {
       AlertCodec.writeInstant(out, group.nextFlush);
       out.writeInt(group.members.size());
       for (Map.Entry<String, Group.Member> member : group.members.entrySet()) {
-        out.writeUTF(member.getKey());
+        TextCodec.write(out, member.getKey());
         out.writeBoolean(member.getValue().notifiedFiring);
       }
     }
     out.writeInt(dispatcher.retiredSequences.size());
     for (Map.Entry<GroupId, Long> retired : dispatcher.retiredSequences.entrySet()) {
-      out.writeUTF(retired.getKey().routeId());
-      out.writeUTF(retired.getKey().receiver());
+      TextCodec.write(out, retired.getKey().routeId());
+      TextCodec.write(out, retired.getKey().receiver());
       AlertCodec.writeMap(out, retired.getKey().labels());
       out.writeLong(retired.getValue());
     }
@@ -69,8 +70,8 @@ final class DispatcherState {
     for (int i = 0; i < alertCount; i++) {
       TrackedAlert tracked = new TrackedAlert(AlertCodec.readAlert(in));
       if (in.readBoolean()) {
-        String by = in.readUTF();
-        String comment = in.readBoolean() ? in.readUTF() : null;
+        String by = TextCodec.read(in);
+        String comment = in.readBoolean() ? TextCodec.read(in) : null;
         tracked.ack = new Acknowledgement(tracked.fingerprint(), by, comment, required(AlertCodec.readInstant(in), "ack time"));
       }
       dispatcher.alerts.put(tracked.fingerprint(), tracked);
@@ -86,7 +87,7 @@ final class DispatcherState {
       group.lastNotified = lastNotified;
       int memberCount = count(in, "members");
       for (int m = 0; m < memberCount; m++) {
-        String fingerprint = in.readUTF();
+        String fingerprint = TextCodec.read(in);
         TrackedAlert tracked = dispatcher.alerts.get(fingerprint);
         if (tracked == null) {
           throw new IOException("dispatcher state: group " + id + " holds unknown alert " + fingerprint);
@@ -98,18 +99,18 @@ final class DispatcherState {
     }
     int retiredCount = count(in, "retired groups");
     for (int i = 0; i < retiredCount; i++) {
-      GroupId id = new GroupId(in.readUTF(), in.readUTF(), AlertCodec.readMap(in));
+      GroupId id = new GroupId(TextCodec.read(in), TextCodec.read(in), AlertCodec.readMap(in));
       dispatcher.retiredSequences.put(id, in.readLong());
     }
     dispatcher.alerts.values().removeIf(tracked -> tracked.groups.isEmpty());
   }
 
   private static void writeRoute(DataOutput out, RoutedTo route) throws IOException {
-    out.writeUTF(route.routeId());
-    out.writeUTF(route.receiver());
+    TextCodec.write(out, route.routeId());
+    TextCodec.write(out, route.receiver());
     out.writeInt(route.groupBy().size());
     for (String label : route.groupBy()) {
-      out.writeUTF(label);
+      TextCodec.write(out, label);
     }
     writeDuration(out, route.groupWait());
     writeDuration(out, route.groupInterval());
@@ -118,12 +119,12 @@ final class DispatcherState {
   }
 
   private static RoutedTo readRoute(DataInput in) throws IOException {
-    String routeId = in.readUTF();
-    String receiver = in.readUTF();
+    String routeId = TextCodec.read(in);
+    String receiver = TextCodec.read(in);
     int size = count(in, "group_by labels");
     List<String> groupBy = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
-      groupBy.add(in.readUTF());
+      groupBy.add(TextCodec.read(in));
     }
     try {
       return new RoutedTo(routeId, receiver, groupBy, readDuration(in), readDuration(in), readDuration(in),

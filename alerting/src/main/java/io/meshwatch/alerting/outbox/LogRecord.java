@@ -2,8 +2,10 @@ package io.meshwatch.alerting.outbox;
 
 import io.meshwatch.alerting.AlertCodec;
 import io.meshwatch.alerting.Notification;
+import io.meshwatch.alerting.TextCodec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -45,7 +47,7 @@ sealed interface LogRecord {
         AlertCodec.write(out, enqueued.notification());
       } else if (record instanceof Finished finished) {
         out.writeByte(finished.delivered() ? DELIVERED : GAVE_UP);
-        out.writeUTF(finished.id());
+        TextCodec.write(out, finished.id());
         AlertCodec.writeInstant(out, finished.at());
       }
     } catch (IOException e) {
@@ -55,7 +57,15 @@ sealed interface LogRecord {
   }
 
   static LogRecord decode(byte[] body) throws IOException {
-    DataInputStream in = new DataInputStream(new ByteArrayInputStream(body));
+    return decode(new DataInputStream(new ByteArrayInputStream(body)));
+  }
+
+  /** A record of the outbox log of data dir format 1, whose strings {@code writeUTF} wrote. */
+  static LogRecord decodeFormatOne(byte[] body) throws IOException {
+    return decode(TextCodec.formatOne(new ByteArrayInputStream(body)));
+  }
+
+  private static LogRecord decode(DataInput in) throws IOException {
     byte type = in.readByte();
     switch (type) {
       case ENQUEUED -> {
@@ -63,14 +73,14 @@ sealed interface LogRecord {
         return new Enqueued(AlertCodec.readNotification(in), at);
       }
       case DELIVERED, GAVE_UP -> {
-        String id = in.readUTF();
+        String id = TextCodec.read(in);
         return new Finished(id, requireInstant(in), type == DELIVERED);
       }
       default -> throw new IOException("unknown outbox record type " + type);
     }
   }
 
-  private static Instant requireInstant(DataInputStream in) throws IOException {
+  private static Instant requireInstant(DataInput in) throws IOException {
     Instant at = AlertCodec.readInstant(in);
     if (at == null) {
       throw new IOException("outbox record without a time");

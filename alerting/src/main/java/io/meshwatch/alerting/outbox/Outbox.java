@@ -4,6 +4,7 @@ import io.meshwatch.alerting.DeliveryListener;
 import io.meshwatch.alerting.DeliveryResult;
 import io.meshwatch.alerting.Notification;
 import io.meshwatch.alerting.Notifier;
+import io.meshwatch.durable.Damage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Outbox implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Outbox.class.getName());
-  static final String LOG_FILE = "outbox.log";
   // How long close() lets an attempt in flight finish before interrupting it.
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
 
@@ -72,13 +72,15 @@ public final class Outbox implements AutoCloseable {
    * and neither delivered nor given up is pending again, due at once.
    *
    * @param notifiers the notifier of a receiver name; an unknown name fails the notification for good
-   * @throws IOException when the log cannot be read, or holds a record that is intact but unreadable
+   * @throws IOException when the log cannot be read or written at all (damage is skipped and counted
+   *     in {@link #damage()}, never thrown)
    */
   public static Outbox open(Path dir, OutboxOptions options, Function<String, Optional<Notifier>> notifiers,
       InstantSource clock, DeliveryListener listener) throws IOException {
     Files.createDirectories(dir);
     DeliveryQueue queue = new DeliveryQueue(options.deliveredRetention());
-    OutboxLog log = OutboxLog.open(dir.resolve(LOG_FILE), options.fsync(), options.compactionBytes(), queue::replay);
+    OutboxLog log = OutboxLog.open(dir, options.fsync(), options.compactionBytes(), queue::replay,
+        () -> queue.liveRecords(clock.instant()));
     queue.pruneFinished(clock.instant());
     return new Outbox(options, notifiers, clock, listener, log, queue);
   }
@@ -143,6 +145,11 @@ public final class Outbox implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** The damage found in the outbox's files when it opened: skipped and counted, never thrown. */
+  public Damage damage() {
+    return log.damage();
   }
 
   /** Starts {@link OutboxOptions#threads()} delivery threads, which wait for the next attempt or an enqueue. */
@@ -319,11 +326,23 @@ public final class Outbox implements AutoCloseable {
     return entry.enqueuedAt.plus(options.maxAge());
   }
 
+  /** Compacts now, whatever the log's size; for tests. */
+  void compactNow() throws IOException {
+    lock.lock();
+    try {
+      log.compact(queue.liveRecords(clock.instant()));
+    } finally {
+      lock.unlock();
+    }
+  }
+
   private void compactIfDue(Instant now) throws IOException {
     if (log.compactionDue()) {
-      long before = log.size();
-      log.compact(queue.liveRecords(now));
-      LOG.log(System.Logger.Level.DEBUG, "outbox log compacted from {0} to {1} bytes", before, log.size());
+      long appended = log.size();
+      List<LogRecord> live = queue.liveRecords(now);
+      log.compact(live);
+      LOG.log(System.Logger.Level.DEBUG, "outbox log compacted after {0} bytes appended: {1} live records", appended,
+          live.size());
     }
   }
 }

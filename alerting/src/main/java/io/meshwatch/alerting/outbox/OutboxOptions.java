@@ -17,8 +17,9 @@ import java.util.random.RandomGenerator;
  *     a killed process but not a power loss)
  * @param threads delivery threads started by {@link Outbox#start()}
  * @param random draws the jitter; only used under the outbox's lock
- * @param compactionBytes the log is rewritten with only what is live once it grows past this (and
- *     past twice its size after the last rewrite)
+ * @param compactionBytes once this much was appended since the last compaction, the records still
+ *     live are snapshotted and the log before the previous snapshot dropped (segments are a quarter
+ *     of it)
  */
 public record OutboxOptions(Duration initialBackoff, Duration maxBackoff, Duration maxAge,
     Duration deliveredRetention, boolean fsync, int threads, RandomGenerator random, long compactionBytes) {
@@ -47,9 +48,9 @@ public record OutboxOptions(Duration initialBackoff, Duration maxBackoff, Durati
   }
 
   /**
-   * 1s to 5m backoff, 24h max age, 7d retention, fsync, 2 threads, compaction past 64 MiB: a rewrite
-   * holds up enqueueing (and so the dispatcher's flush) while it writes and forces the whole log, so it
-   * should be rare; the price is a longer replay at start.
+   * 1s to 5m backoff, 24h max age, 7d retention, fsync, 2 threads, compaction every 64 MiB appended: a
+   * compaction holds up enqueueing (and so the dispatcher's flush) while it writes and forces the live
+   * records, so it should be rare; the price is a longer replay at start.
    */
   public static OutboxOptions defaults() {
     return new OutboxOptions(Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofDays(7),

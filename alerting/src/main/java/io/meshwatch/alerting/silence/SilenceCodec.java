@@ -1,6 +1,7 @@
 package io.meshwatch.alerting.silence;
 
 import io.meshwatch.alerting.AlertCodec;
+import io.meshwatch.alerting.TextCodec;
 import io.meshwatch.alerting.routing.Matcher;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -24,15 +25,15 @@ final class SilenceCodec {
     out.writeInt(VERSION);
     out.writeInt(silences.size());
     for (Silence silence : silences) {
-      out.writeUTF(silence.id());
+      TextCodec.write(out, silence.id());
       out.writeInt(silence.matchers().size());
       for (Matcher matcher : silence.matchers()) {
-        out.writeUTF(matcher.name());
-        out.writeUTF(matcher.op().name());
-        out.writeUTF(matcher.value());
+        TextCodec.write(out, matcher.name());
+        TextCodec.write(out, matcher.op().name());
+        TextCodec.write(out, matcher.value());
       }
-      out.writeUTF(silence.createdBy());
-      out.writeUTF(silence.comment());
+      TextCodec.write(out, silence.createdBy());
+      TextCodec.write(out, silence.comment());
       AlertCodec.writeInstant(out, silence.startsAt());
       AlertCodec.writeInstant(out, silence.endsAt());
     }
@@ -56,15 +57,15 @@ final class SilenceCodec {
   }
 
   private static Silence readSilence(DataInput in) throws IOException {
-    String id = in.readUTF();
+    String id = TextCodec.read(in);
     try {
       int matcherCount = count(in, "matchers of silence " + id);
       List<Matcher> matchers = new ArrayList<>(Math.min(matcherCount, 64));
       for (int i = 0; i < matcherCount; i++) {
-        matchers.add(new Matcher(in.readUTF(), Matcher.Op.valueOf(in.readUTF()), in.readUTF()));
+        matchers.add(new Matcher(TextCodec.read(in), Matcher.Op.valueOf(TextCodec.read(in)), TextCodec.read(in)));
       }
-      String createdBy = in.readUTF();
-      String comment = in.readUTF();
+      String createdBy = TextCodec.read(in);
+      String comment = TextCodec.read(in);
       Instant startsAt = AlertCodec.readInstant(in);
       Instant endsAt = AlertCodec.readInstant(in);
       if (startsAt == null || endsAt == null) {

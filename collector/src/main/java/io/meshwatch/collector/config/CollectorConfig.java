@@ -3,7 +3,7 @@ package io.meshwatch.collector.config;
 import io.meshwatch.alerting.AlertingConfig;
 import io.meshwatch.collector.descriptor.DescriptorProblem;
 import io.meshwatch.collector.ingest.IngestLimits;
-import io.meshwatch.collector.journal.FsyncPolicy;
+import io.meshwatch.durable.FsyncPolicy;
 import io.meshwatch.model.DurationLabel;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;

@@ -8,7 +8,7 @@ import io.meshwatch.collector.descriptor.YamlDocuments;
 import io.meshwatch.collector.descriptor.YamlMap;
 import io.meshwatch.collector.guard.ConfigBounds;
 import io.meshwatch.collector.guard.Violation;
-import io.meshwatch.collector.journal.FsyncPolicy;
+import io.meshwatch.durable.FsyncPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,7 +2,6 @@ package io.meshwatch.collector.journal;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.zip.CRC32C;
 
 /**
  * A growable byte array that one appender thread reuses for every batch it encodes, so encoding
@@ -12,7 +11,6 @@ final class RecordBuffer {
   private static final int INITIAL = 8 << 10;
   private static final int RETAINED = 1 << 20;
 
-  private final CRC32C crc = new CRC32C();
   private byte[] bytes = new byte[INITIAL];
   private int size;
 
@@ -104,13 +102,6 @@ final class RecordBuffer {
   void setLong(int at, long value) {
     setInt(at, (int) (value >>> 32));
     setInt(at + 4, (int) value);
-  }
-
-  /** CRC32C of {@code length} bytes from {@code from}. */
-  int crc32c(int from, int length) {
-    crc.reset();
-    crc.update(bytes, from, length);
-    return (int) crc.getValue();
   }
 
   /** The bytes written so far, for one channel write. */

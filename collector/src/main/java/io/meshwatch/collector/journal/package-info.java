@@ -1,11 +1,11 @@
 /**
- * The collector's durable memory: a write-ahead {@link io.meshwatch.collector.journal.Journal} of
- * the decoded signals it acknowledged, in append-only, CRC-checked segment files, and
- * {@link io.meshwatch.collector.journal.SnapshotFile}s of the engine state as of a journal sequence
- * number. On restart the engine loads the newest valid snapshot and replays the journal after its
- * sequence through the same code as live ingest, so the restored state is exactly the state of a
- * collector that never stopped. Plain Java NIO, no server framework; docs/PERSISTENCE.md describes
- * the formats and the guarantees.
+ * The collector's journal: the decoded signals it acknowledged, one record per request on the
+ * {@code durable} log ({@link io.meshwatch.collector.journal.Journal}, payloads in
+ * {@link io.meshwatch.collector.journal.SignalCodec}'s binary form), with snapshots of the engine
+ * state as of a record. On restart the engine loads the newest good snapshot and replays every valid
+ * record after it through the same code as live ingest, so the restored state is exactly the state of
+ * a collector that never stopped. {@link io.meshwatch.collector.journal.LegacyJournal} reads the files
+ * of data dir format 1 for migration. docs/PERSISTENCE.md describes the formats and the guarantees.
  */
 @NullMarked
 package io.meshwatch.collector.journal;

@@ -2,9 +2,9 @@ package io.meshwatch.collector.persist;
 
 import io.meshwatch.collector.journal.Journal;
 import io.meshwatch.collector.journal.JournalEntry;
-import io.meshwatch.collector.journal.JournalOptions;
-import io.meshwatch.collector.journal.Snapshot;
-import io.meshwatch.collector.journal.SnapshotFile;
+import io.meshwatch.durable.Damage;
+import io.meshwatch.durable.LogOptions;
+import io.meshwatch.durable.Snapshot;
 import io.meshwatch.model.Signal;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +26,12 @@ import org.slf4j.LoggerFactory;
  * The durable front of the SLO engine. {@link #accept} stamps a request's signals with the clock,
  * appends them to the journal and applies them, under one lock so that the journal's order is the
  * order they were applied in; once it returns the signals survive a {@code kill -9}. {@link #snapshot}
- * writes the state as of a journal position and drops the journal up to it. {@link #open} restores:
- * latest snapshot, then the journal after it.
+ * writes the state as of a journal record (keeping the previous snapshot and the journal since it).
+ * {@link #open} restores: the newest good snapshot, then every valid record after it, stepping over
+ * damage, which {@link #damage()} counts.
  *
  * <pre>{@code
- * DurableSignals signals = DurableSignals.open(dataDir, JournalOptions.DEFAULTS, state, clock);
+ * DurableSignals signals = DurableSignals.open(dataDir, LogOptions.DEFAULTS, state, clock);
  * signals.accept(decoded);   // ingest threads; acknowledge after it returns
  * signals.snapshot();        // now and then
  * }</pre>
@@ -37,56 +39,64 @@ import org.slf4j.LoggerFactory;
 public final class DurableSignals implements Closeable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DurableSignals.class);
+  static final String JOURNAL_DIR = "journal";
 
   private final Journal journal;
-  private final Path snapshots;
   private final RecoverableState state;
   private final InstantSource clock;
   private final ReentrantLock lock = new ReentrantLock();
   private final Recovery recovery;
   private long applied;
-  // The journal is kept from the snapshot before the newest on, so that snapshot can stand in for a
-  // newest one that cannot be read.
-  private long newestSnapshot;
+  private volatile @Nullable String appendFailure;
 
-  private DurableSignals(Journal journal, Path snapshots, RecoverableState state, InstantSource clock, Recovery recovery) {
+  private DurableSignals(Journal journal, RecoverableState state, InstantSource clock, Recovery recovery) {
     this.journal = journal;
-    this.snapshots = snapshots;
     this.state = state;
     this.clock = clock;
     this.recovery = recovery;
     this.applied = recovery.journalSequence();
-    this.newestSnapshot = recovery.snapshotSequence();
   }
 
   /**
-   * Opens the journal and snapshots under {@code dataDir} and restores {@code state} from them.
+   * Opens the journal under {@code dataDir} and restores {@code state} from it, migrating a data dir
+   * of format 1 first. Damage is stepped over and counted, never thrown.
    *
-   * @throws IOException if they cannot be read; a damaged journal tail is cut, not thrown
+   * @throws IOException if the files cannot be read or written at all
    */
-  public static DurableSignals open(Path dataDir, JournalOptions options, RecoverableState state, InstantSource clock)
+  public static DurableSignals open(Path dataDir, LogOptions options, RecoverableState state, InstantSource clock)
       throws IOException {
     long started = System.nanoTime();
-    Path snapshots = dataDir.resolve("snapshots");
-    Journal journal = Journal.open(dataDir.resolve("journal"), options);
+    Journal journal = Journal.open(dataDir.resolve(JOURNAL_DIR), options);
     try {
+      FormatOne.Migrated migrated = FormatOne.migrate(dataDir, journal, state);
+      boolean fromSnapshot = migrated.resumed();
       long fromSequence = 0;
-      Optional<Snapshot> latest = SnapshotFile.readLatest(snapshots);
-      if (latest.isPresent()) {
-        try (Snapshot snapshot = latest.get()) {
-          state.read(snapshot.data());
-          fromSequence = snapshot.journalSequence();
+      if (!migrated.stateRead()) {
+        Optional<Snapshot> latest = journal.latestSnapshot();
+        if (latest.isPresent()) {
+          try (Snapshot snapshot = latest.get()) {
+            state.read(snapshot.data());
+            fromSequence = snapshot.sequence();
+            fromSnapshot = true;
+          }
         }
       }
-      long[] replayed = new long[1];
+      long[] counts = new long[2];
       long last = journal.replay(fromSequence, entry -> {
-        state.apply(entry.signal(), entry.receivedAt());
-        replayed[0]++;
+        try {
+          state.apply(entry.signal(), entry.receivedAt());
+          counts[0]++;
+        } catch (RuntimeException e) {
+          if (counts[1]++ == 0) {
+            LOG.error("a journaled signal of {} could not be applied; skipped (further ones are only counted)",
+                entry.signal().product(), e);
+          }
+        }
       });
-      Recovery recovery = new Recovery(latest.isPresent(), fromSequence, replayed[0], Math.max(last, fromSequence),
-          (System.nanoTime() - started) / 1_000_000);
+      Recovery recovery = new Recovery(fromSnapshot, fromSequence, counts[0], last,
+          (System.nanoTime() - started) / 1_000_000, journal.damage().plus(migrated.damage()), counts[1]);
       LOG.info("restored {}", recovery);
-      return new DurableSignals(journal, snapshots, state, clock, recovery);
+      return new DurableSignals(journal, state, clock, recovery);
     } catch (IOException | RuntimeException e) {
       journal.close();
       throw e;
@@ -134,7 +144,14 @@ public final class DurableSignals implements Closeable {
       for (Signal signal : signals) {
         entries.add(new JournalEntry(signal, receivedAt));
       }
-      long sequence = journal.append(entries);
+      long sequence;
+      try {
+        sequence = journal.append(entries);
+        appendFailure = null;
+      } catch (IOException | RuntimeException e) {
+        appendFailure = e.toString();
+        throw e;
+      }
       for (Signal signal : signals) {
         state.apply(signal, receivedAt);
       }
@@ -145,8 +162,8 @@ public final class DurableSignals implements Closeable {
   }
 
   /**
-   * Writes the state as of the last applied signal to a snapshot file and drops the journal it
-   * covers. Ingest waits only while the state is copied into memory, not while it is written out.
+   * Writes the state as of the last applied signal to a snapshot and drops what the previous
+   * snapshot made unnecessary. Ingest waits only while the state is copied into memory.
    *
    * @return the journal sequence the snapshot covers
    */
@@ -160,12 +177,7 @@ public final class DurableSignals implements Closeable {
     } finally {
       lock.unlock();
     }
-    // The journal up to the snapshot goes to disk first: a snapshot that outlived a power loss its
-    // journal did not would make the next start find the journal ending before the snapshot.
-    journal.sync();
-    SnapshotFile.write(snapshots, sequence, copy::writeTo);
-    journal.truncateThrough(newestSnapshot);
-    newestSnapshot = sequence;
+    journal.snapshot(sequence, copy::writeTo);
     return sequence;
   }
 
@@ -185,6 +197,21 @@ public final class DurableSignals implements Closeable {
     return recovery;
   }
 
+  /** Why the last append failed, or null when it succeeded (or none was made yet). */
+  public @Nullable String appendFailure() {
+    return appendFailure;
+  }
+
+  /** The damage found in the journal and snapshots since it opened (migration included). */
+  public Damage damage() {
+    return recovery.damage();
+  }
+
+  /** Closes the journal without a last snapshot, as a {@code kill -9} leaves it; for tests. */
+  void abandon() throws IOException {
+    journal.close();
+  }
+
   /** Takes a last snapshot (so the next start replays nothing) and closes the journal. */
   @Override
   public void close() throws IOException {
@@ -195,8 +222,12 @@ public final class DurableSignals implements Closeable {
     }
   }
 
-  /** How a start restored state: from a snapshot or not, the journal entries replayed after it, and how long it took. */
-  public record Recovery(boolean fromSnapshot, long snapshotSequence, long replayed, long journalSequence, long millis) {
+  /**
+   * How a start restored state: from a snapshot or not, the journal records replayed after it, how
+   * long it took, the damage stepped over, and signals that could not be applied.
+   */
+  public record Recovery(boolean fromSnapshot, long snapshotSequence, long replayed, long journalSequence, long millis,
+      Damage damage, long unapplied) {
 
     /** Whether an earlier run's state was resumed (a snapshot, or journaled signals). */
     public boolean resumed() {
@@ -205,8 +236,10 @@ public final class DurableSignals implements Closeable {
 
     @Override
     public String toString() {
-      return (fromSnapshot ? "snapshot at journal sequence " + snapshotSequence : "no snapshot")
-          + " and " + replayed + " journaled signals in " + millis + " ms";
+      return (fromSnapshot ? "snapshot at journal record " + snapshotSequence : "no snapshot")
+          + " and " + replayed + " journaled signals in " + millis + " ms"
+          + (damage.isNone() ? "" : "; damage stepped over: " + damage)
+          + (unapplied == 0 ? "" : "; " + unapplied + " journaled signals could not be applied");
     }
   }
 }

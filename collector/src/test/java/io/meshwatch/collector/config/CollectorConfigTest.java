@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.meshwatch.alerting.AlertingConfig;
 import io.meshwatch.collector.descriptor.DescriptorProblem;
-import io.meshwatch.collector.journal.FsyncPolicy;
+import io.meshwatch.durable.FsyncPolicy;
 import io.meshwatch.model.ProductId;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,13 +1,14 @@
 package io.meshwatch.collector.journal;
 
+import io.meshwatch.durable.LogOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
 /**
- * The child process of {@link JournalCrashTest}: appends batches of {@link TestEntries} (entry
- * {@code n} of writer "kill" has sequence {@code n + 1}) to the journal in {@code args[0]} and prints
- * {@code ack <sequence>} after each append returns, until it is killed.
+ * The child process of {@link JournalCrashTest}: appends batches of {@link TestEntries} of writer
+ * "kill" to the journal in {@code args[0]} and prints {@code ack <entries appended so far>} after
+ * each append returns, until it is killed.
  */
 final class JournalAppenderMain {
   static final String WRITER = "kill";
@@ -18,14 +19,14 @@ final class JournalAppenderMain {
   public static void main(String[] args) throws IOException {
     exitWhenTheParentGoes();
     PrintStream out = System.out;
-    JournalOptions options = JournalOptions.DEFAULTS.withSegmentBytes(16 << 10);
+    LogOptions options = LogOptions.DEFAULTS.withSegmentBytes(16 << 10);
     try (Journal journal = Journal.open(Path.of(args[0]), options)) {
       long next = 0;
       while (next < MAX_ENTRIES) {
         int size = 1 + (int) (next % 9);
-        long acked = journal.append(TestEntries.range(WRITER, next, next + size));
+        journal.append(TestEntries.range(WRITER, next, next + size));
         next += size;
-        out.println("ack " + acked);
+        out.println("ack " + next);
         out.flush();
       }
     }

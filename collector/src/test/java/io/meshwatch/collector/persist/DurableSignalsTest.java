@@ -3,7 +3,7 @@ package io.meshwatch.collector.persist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshwatch.collector.TestClock;
-import io.meshwatch.collector.journal.JournalOptions;
+import io.meshwatch.durable.LogOptions;
 import io.meshwatch.model.ProductId;
 import io.meshwatch.model.Signal;
 import java.io.DataInput;
@@ -33,12 +33,12 @@ class DurableSignalsTest {
   void open_replaysWhatWasAcceptedStampedWithItsReceiptTime() throws IOException {
     RecordingState first = new RecordingState();
     // Left open, as a killed collector leaves it: no closing snapshot.
-    DurableSignals signals = DurableSignals.open(dir, JournalOptions.DEFAULTS, first, clock);
+    DurableSignals signals = DurableSignals.open(dir, LogOptions.DEFAULTS, first, clock);
     signals.accept(List.of(heartbeat(1), heartbeat(2)));
     clock.advance(Duration.ofMinutes(1));
     signals.accept(List.of(heartbeat(3)));
     RecordingState restored = new RecordingState();
-    DurableSignals reopened = DurableSignals.open(dir, JournalOptions.DEFAULTS, restored, new TestClock(T0.plusSeconds(3600)));
+    DurableSignals reopened = DurableSignals.open(dir, LogOptions.DEFAULTS, restored, new TestClock(T0.plusSeconds(3600)));
 
     assertThat(restored.applied).isEqualTo(first.applied);
     assertThat(restored.applied).extracting(Applied::receivedAt).containsExactly(T0, T0, T0.plusSeconds(60));
@@ -50,7 +50,7 @@ class DurableSignalsTest {
   @Test
   void snapshot_coversWhatCameBefore_andTheJournalReplaysOnlyWhatCameAfter() throws IOException {
     RecordingState first = new RecordingState();
-    DurableSignals signals = DurableSignals.open(dir, JournalOptions.DEFAULTS.withSegmentBytes(1024), first, clock);
+    DurableSignals signals = DurableSignals.open(dir, LogOptions.DEFAULTS.withSegmentBytes(1024), first, clock);
     for (int i = 0; i < 100; i++) {
       signals.accept(List.of(heartbeat(i)));
     }
@@ -58,7 +58,7 @@ class DurableSignalsTest {
     signals.accept(List.of(heartbeat(100), heartbeat(101)));
 
     RecordingState restored = new RecordingState();
-    DurableSignals reopened = DurableSignals.open(dir, JournalOptions.DEFAULTS, restored, clock);
+    DurableSignals reopened = DurableSignals.open(dir, LogOptions.DEFAULTS, restored, clock);
 
     assertThat(covered).isEqualTo(100);
     assertThat(restored.applied).isEqualTo(first.applied);
@@ -71,7 +71,7 @@ class DurableSignalsTest {
   @Test
   void open_aNewestSnapshotThatCannotBeReadFallsBackToThePreviousOneAndItsJournal() throws IOException {
     RecordingState first = new RecordingState();
-    DurableSignals signals = DurableSignals.open(dir, JournalOptions.DEFAULTS.withSegmentBytes(1024), first, clock);
+    DurableSignals signals = DurableSignals.open(dir, LogOptions.DEFAULTS.withSegmentBytes(1024), first, clock);
     for (int i = 0; i < 60; i++) {
       signals.accept(List.of(heartbeat(i)));
     }
@@ -82,12 +82,13 @@ class DurableSignalsTest {
     long newest = signals.snapshot();
     signals.accept(List.of(heartbeat(100)));
     Path newestFile;
-    try (Stream<Path> files = Files.list(dir.resolve("snapshots"))) {
+    try (Stream<Path> files = Files.list(dir.resolve("journal").resolve("snapshots"))) {
       newestFile = files.filter(f -> f.getFileName().toString().contains(String.valueOf(newest))).findFirst().orElseThrow();
     }
-    // The journal is kept from the previous snapshot on: segments wholly before entry 60 are gone.
+    // The journal is kept from the previous snapshot on: segments wholly before record 60 are gone.
     try (Stream<Path> segments = Files.list(dir.resolve("journal"))) {
-      long oldestKept = segments.mapToLong(f -> Long.parseLong(f.getFileName().toString().replace(".wal", ""))).min().orElseThrow();
+      long oldestKept = segments.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".seg"))
+          .mapToLong(f -> Long.parseLong(f.replace(".seg", ""))).min().orElseThrow();
       assertThat(oldestKept).isBetween(2L, 61L);
     }
     byte[] bytes = Files.readAllBytes(newestFile);
@@ -95,22 +96,23 @@ class DurableSignalsTest {
     Files.write(newestFile, bytes);
 
     RecordingState restored = new RecordingState();
-    DurableSignals reopened = DurableSignals.open(dir, JournalOptions.DEFAULTS, restored, clock);
+    DurableSignals reopened = DurableSignals.open(dir, LogOptions.DEFAULTS, restored, clock);
 
     assertThat(restored.applied).isEqualTo(first.applied);
     assertThat(reopened.recovery().snapshotSequence()).isEqualTo(60);
     assertThat(reopened.recovery().replayed()).isEqualTo(41);
+    assertThat(reopened.damage().snapshots()).isEqualTo(1);
     reopened.close();
   }
 
   @Test
   void close_snapshotsSoTheNextStartReplaysNothing() throws IOException {
     RecordingState first = new RecordingState();
-    try (DurableSignals signals = DurableSignals.open(dir, JournalOptions.DEFAULTS, first, clock)) {
+    try (DurableSignals signals = DurableSignals.open(dir, LogOptions.DEFAULTS, first, clock)) {
       signals.accept(List.of(heartbeat(1), heartbeat(2)));
     }
     RecordingState restored = new RecordingState();
-    try (DurableSignals reopened = DurableSignals.open(dir, JournalOptions.DEFAULTS, restored, clock)) {
+    try (DurableSignals reopened = DurableSignals.open(dir, LogOptions.DEFAULTS, restored, clock)) {
       assertThat(reopened.recovery().replayed()).isZero();
       assertThat(restored.applied).isEqualTo(first.applied);
     }
@@ -120,10 +122,10 @@ class DurableSignalsTest {
     return new Signal.Heartbeat(ORDERS, T0.plusSeconds(second));
   }
 
-  private record Applied(Signal signal, Instant receivedAt) {}
+  record Applied(Signal signal, Instant receivedAt) {}
 
   /** State that is the list of what was applied; written and read whole. */
-  private static final class RecordingState implements RecoverableState {
+  static final class RecordingState implements RecoverableState {
     final List<Applied> applied = new ArrayList<>();
     int readFromSnapshot;
 

@@ -3,7 +3,7 @@ package io.meshwatch.collector.persist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshwatch.collector.TestClock;
-import io.meshwatch.collector.journal.JournalOptions;
+import io.meshwatch.durable.LogOptions;
 import io.meshwatch.collector.slo.FaultCounts;
 import io.meshwatch.collector.slo.SloEngine;
 import io.meshwatch.model.DataProduct;
@@ -37,7 +37,7 @@ class EngineStateTest {
     TestClock clock = new TestClock(T0);
     SloEngine engine = engine(clock);
     // Left open, as a killed collector leaves it: the restart replays the journal.
-    DurableSignals signals = DurableSignals.open(dir, JournalOptions.DEFAULTS, new EngineState(engine), clock);
+    DurableSignals signals = DurableSignals.open(dir, LogOptions.DEFAULTS, new EngineState(engine), clock);
     signals.accept(List.of(check(LEDGER)));
     clock.set(Instant.MAX); // a broken clock: journaled as it is, but no time to count anything at
     signals.accept(List.of(check(ORDERS)));
@@ -46,7 +46,7 @@ class EngineStateTest {
 
     TestClock restartClock = new TestClock(T0.plusSeconds(120));
     SloEngine restarted = engine(restartClock);
-    DurableSignals reopened = DurableSignals.open(dir, JournalOptions.DEFAULTS, new EngineState(restarted), restartClock);
+    DurableSignals reopened = DurableSignals.open(dir, LogOptions.DEFAULTS, new EngineState(restarted), restartClock);
 
     assertThat(reopened.recovery().replayed()).isEqualTo(3);
     for (SloEngine each : List.of(engine, restarted)) {

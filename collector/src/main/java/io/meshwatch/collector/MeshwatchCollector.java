@@ -11,8 +11,11 @@ import io.meshwatch.collector.config.CollectorConfig;
 import io.meshwatch.collector.descriptor.DescriptorParser;
 import io.meshwatch.collector.descriptor.DescriptorProblem;
 import io.meshwatch.collector.descriptor.ParseResult;
+import io.meshwatch.collector.health.JournalWritable;
+import io.meshwatch.collector.health.Readiness;
+import io.meshwatch.collector.health.Verdict;
 import io.meshwatch.collector.http.HttpServices;
-import io.meshwatch.collector.http.HttpVerticle;
+import io.meshwatch.collector.http.HttpEdge;
 import io.meshwatch.collector.ingest.IngestLimits;
 import io.meshwatch.collector.ingest.JsonEventDecoder;
 import io.meshwatch.collector.ingest.OtlpMetricsDecoder;
@@ -71,14 +74,15 @@ public final class MeshwatchCollector implements AutoCloseable {
   private final DurableSignals durable;
   private final Alerting alerting;
   private final AlertingMetrics alertingMetrics;
+  private final Readiness readiness;
   private final InstantSource clock;
   private final URI uri;
   private final long evaluationTimer;
   private final long snapshotTimer;
 
   private MeshwatchCollector(Vertx vertx, Catalog catalog, SloEngine engine, SloMetrics sloMetrics,
-      SignalMetrics signalMetrics, DurableSignals durable, Alerting alerting, AlertingMetrics alertingMetrics, URI uri,
-      CollectorConfig config, InstantSource clock) {
+      SignalMetrics signalMetrics, DurableSignals durable, Alerting alerting, AlertingMetrics alertingMetrics,
+      Readiness readiness, URI uri, CollectorConfig config, InstantSource clock) {
     this.vertx = vertx;
     this.catalog = catalog;
     this.engine = engine;
@@ -87,6 +91,7 @@ public final class MeshwatchCollector implements AutoCloseable {
     this.durable = durable;
     this.alerting = alerting;
     this.alertingMetrics = alertingMetrics;
+    this.readiness = readiness;
     this.clock = clock;
     this.uri = uri;
     this.evaluationTimer = vertx.setPeriodic(config.evaluation().interval().toMillis(),
@@ -129,17 +134,22 @@ public final class MeshwatchCollector implements AutoCloseable {
     AlertingMetrics alertingMetrics = new AlertingMetrics(registry);
     Alerting alerting = openAlerting(config, catalog, clock, alertingMetrics, durable);
     alertingMetrics.watchOutbox(alerting::pendingNotifications);
+    Readiness readiness = new Readiness();
+    JournalWritable journal = new JournalWritable(config.dataDir(), clock);
+    readiness.add(journal).add(() -> Verdict.ready("recovery", "restored " + durable.recovery()));
     HttpServices services = new HttpServices(
         catalog, store, engine, durable, alerting,
         otlpDecoder(clock, limits, catalog, durable),
         new JsonEventDecoder(clock, limits),
         new Authorizer(config.tokens()),
-        new IngestMetrics(registry), signalMetrics, registry, config.maxBodyBytes(), clock);
+        new IngestMetrics(registry), signalMetrics, registry, config.maxBodyBytes(), config.server(), readiness, journal,
+        clock);
 
     Vertx vertx = Vertx.vertx();
-    HttpVerticle http = new HttpVerticle(services, config.host(), config.port());
+    HttpEdge http;
     try {
-      vertx.deployVerticle(http).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      http = HttpEdge.deploy(vertx, services, config.host(), config.port()).toCompletionStage().toCompletableFuture()
+          .get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       vertx.close();
       alerting.close();
@@ -147,10 +157,10 @@ public final class MeshwatchCollector implements AutoCloseable {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new StartupException("could not listen on " + config.host() + ":" + config.port() + ": " + cause.getMessage(), cause);
     }
-    URI uri = URI.create("http://" + config.host() + ":" + http.actualPort());
+    URI uri = URI.create("http://" + config.host() + ":" + http.port());
     MeshwatchCollector collector = new MeshwatchCollector(
         vertx, catalog, engine, new SloMetrics(registry, catalog::find), signalMetrics, durable, alerting,
-        alertingMetrics, uri, config, clock);
+        alertingMetrics, readiness, uri, config, clock);
     collector.evaluateNow();
     alerting.start();
     LOG.info("meshwatch collector listening on {}, data dir {}, {} products loaded",
@@ -293,6 +303,14 @@ public final class MeshwatchCollector implements AutoCloseable {
       }
     }
     return counts;
+  }
+
+  /**
+   * What {@code GET /ready} asks: the journal, load and recovery checks built in; add more with
+   * {@link Readiness#add}.
+   */
+  public Readiness readiness() {
+    return readiness;
   }
 
   /** The collector's alerting: alerts, silences, acknowledgements. */

@@ -54,7 +54,12 @@ public enum CollectorMetric {
       "Failed delivery attempts, by receiver and whether the outbox retries (retry=\"false\": given up)", List.of("receiver", "retry")),
   NOTIFICATION_LATENCY("meshwatch.notification.latency", Type.TIMER,
       "Time from queuing a notification to its delivery, by receiver", List.of("receiver")),
-  NOTIFICATIONS_PENDING("meshwatch.notifications.pending", Type.GAUGE, "Notifications queued in the outbox, not yet delivered", List.of());
+  NOTIFICATIONS_PENDING("meshwatch.notifications.pending", Type.GAUGE, "Notifications queued in the outbox, not yet delivered", List.of()),
+  HTTP_CONNECTIONS_OPEN("meshwatch.http.connections.open", Type.GAUGE,
+      "HTTP connections open within server.maxConnections", List.of()),
+  HTTP_CONNECTIONS_CLOSED("meshwatch.http.connections.closed", Type.COUNTER,
+      "Connections the server closed on its own, by reason (header_timeout, body_timeout, idle_timeout, over_limit)",
+      List.of("reason"));
 
   /** Label names, spelled once. */
   public static final class Labels {

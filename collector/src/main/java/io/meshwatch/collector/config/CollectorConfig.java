@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param tokens the accepted bearer tokens; none means the collector is open
  * @param alerting routing, receivers and timers of alerting
  * @param dashboards where dashboards, provisioning and rules are written on start, if anywhere
+ * @param server the HTTP server's timeouts, connection limit and event loops
  */
 public record CollectorConfig(
     String host,
@@ -41,7 +42,8 @@ public record CollectorConfig(
     Storage storage,
     Tokens tokens,
     AlertingConfig alerting,
-    DashboardsConfig dashboards) {
+    DashboardsConfig dashboards,
+    ServerConfig server) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -73,6 +75,16 @@ public record CollectorConfig(
     if (dashboards == null) {
       throw new IllegalArgumentException("dashboards settings are required (DashboardsConfig.NONE for none)");
     }
+    if (server == null) {
+      throw new IllegalArgumentException("server settings are required (ServerConfig.DEFAULTS for the defaults)");
+    }
+  }
+
+  /** With {@link ServerConfig#DEFAULTS}. */
+  public CollectorConfig(String host, int port, Path dataDir, @Nullable Path descriptorsDir, long maxBodyBytes,
+      Evaluation evaluation, Storage storage, Tokens tokens, AlertingConfig alerting, DashboardsConfig dashboards) {
+    this(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards,
+        ServerConfig.DEFAULTS);
   }
 
   /** With {@link DashboardsConfig#NONE}, for callers that generate no dashboards. */
@@ -89,7 +101,7 @@ public record CollectorConfig(
 
   /**
    * 127.0.0.1:8080, ./data, no descriptors, 4 MiB bodies, {@link Evaluation#DEFAULTS}, {@link Storage#DEFAULTS},
-   * no tokens, {@link AlertingConfig#defaults()}, no dashboards.
+   * no tokens, {@link AlertingConfig#defaults()}, no dashboards, {@link ServerConfig#DEFAULTS}.
    */
   public static CollectorConfig defaults() {
     return new CollectorConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_DATA_DIR, null, DEFAULT_MAX_BODY_BYTES,
@@ -173,27 +185,31 @@ public record CollectorConfig(
   }
 
   public CollectorConfig withPort(int port) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, server);
   }
 
   public CollectorConfig withDataDir(Path dataDir) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, server);
   }
 
   public CollectorConfig withDescriptorsDir(@Nullable Path descriptorsDir) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, server);
   }
 
   public CollectorConfig withTokens(Tokens tokens) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, server);
   }
 
   public CollectorConfig withAlerting(AlertingConfig alerting) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, server);
   }
 
   public CollectorConfig withDashboards(DashboardsConfig dashboards) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, server);
+  }
+
+  public CollectorConfig withServer(ServerConfig server) {
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, server);
   }
 
   private static void requirePositive(String field, @Nullable Duration duration) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -21,7 +22,8 @@ final class ConfigReader {
 
   static final List<String> FIELDS = List.of("server", "dataDir", "descriptors", "evaluation", "storage", "tokens",
       "alerting", "dashboards");
-  static final List<String> SERVER = List.of("host", "port", "maxBodyBytes");
+  static final List<String> SERVER = Stream.concat(Stream.of("host", "port", "maxBodyBytes"),
+      ServerConfigReader.FIELDS.stream()).toList();
   static final List<String> EVALUATION = List.of("interval", "silenceTimeout", "maxClockSkew", "lateness");
   static final List<String> STORAGE = List.of("fsync", "snapshotInterval");
 
@@ -83,7 +85,8 @@ final class ConfigReader {
               or(value(storage, "snapshotInterval", "a duration", ConfigReader::positive), store.snapshotInterval())),
           tokens == null ? Tokens.NONE : tokens,
           alerting == null ? config.alerting() : alerting,
-          dashboards == null ? config.dashboards() : dashboards), problems);
+          dashboards == null ? config.dashboards() : dashboards,
+          ServerConfigReader.read(server)), problems);
     } catch (IllegalArgumentException e) {
       // only reached when a rule of CollectorConfig has no check of its own above
       problems.error(root.line(), "", e.getMessage());

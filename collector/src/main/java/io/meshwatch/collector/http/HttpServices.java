@@ -5,6 +5,9 @@ import io.meshwatch.collector.auth.AuthDecision;
 import io.meshwatch.collector.auth.Authorizer;
 import io.meshwatch.collector.catalog.Catalog;
 import io.meshwatch.collector.catalog.DescriptorStore;
+import io.meshwatch.collector.config.ServerConfig;
+import io.meshwatch.collector.health.JournalWritable;
+import io.meshwatch.collector.health.Readiness;
 import io.meshwatch.collector.ingest.DecodeResult;
 import io.meshwatch.collector.ingest.JsonEventDecoder;
 import io.meshwatch.collector.ingest.OtlpMetricsDecoder;
@@ -35,6 +38,9 @@ public record HttpServices(
     SignalMetrics signalMetrics,
     PrometheusMeterRegistry registry,
     long maxBodyBytes,
+    ServerConfig server,
+    Readiness readiness,
+    JournalWritable journal,
     InstantSource clock) {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpServices.class);
@@ -62,8 +68,10 @@ public record HttpServices(
     } catch (IOException e) {
       LOG.error("could not journal {} signals; refused with 503", signals.size(), e);
       ingestMetrics.rejected(RejectReason.STORAGE_FAILED, signals.size());
+      journal.appendFailed(e);
       return false;
     }
+    journal.appended();
     ingestMetrics.accepted(transport, signals.size());
     signalMetrics.accepted(signals);
     return true;

@@ -1,55 +1,76 @@
 package io.meshwatch.collector.http;
 
+import io.meshwatch.collector.config.ServerConfig;
 import io.meshwatch.collector.ingest.RejectReason;
+import io.meshwatch.collector.metrics.EdgeMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The collector's HTTP server: routes, body limits, request decompression and JSON error pages. */
-public final class HttpVerticle extends VerticleBase {
+/**
+ * One event loop's share of the collector's HTTP server: routes, body limits, request decompression,
+ * JSON error pages, and the {@link ConnectionGuard} of its connections. {@link HttpEdge} deploys
+ * several on one port.
+ */
+final class HttpVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
 
   private final HttpServices services;
   private final String host;
   private final int port;
-  private @Nullable HttpServer server;
+  private final ConnectionGuard guard;
+  private final WriteLoad writes;
 
-  public HttpVerticle(HttpServices services, String host, int port) {
+  HttpVerticle(HttpServices services, String host, int port, ConnectionBudget budget, AcceptGate gate, WriteLoad writes,
+      EdgeMetrics metrics) {
     this.services = services;
+    this.writes = writes;
     this.host = host;
     this.port = port;
+    ServerConfig config = services.server();
+    this.guard = new ConnectionGuard(budget, gate, config.idleTimeout(), config.headerTimeout(), config.bodyTimeout(),
+        config.retryAfter(), metrics, System::nanoTime);
   }
 
   @Override
   public Future<?> start() {
+    ServerConfig config = services.server();
     HttpServerOptions options = new HttpServerOptions()
         .setHost(host)
         .setPort(port)
         .setDecompressionSupported(true)
         .setCompressionSupported(true)
+        // A backstop behind the guard's deadlines: a connection with no traffic at all for this long,
+        // e.g. one whose client stopped reading our answer, is closed by Vert.x.
+        .setIdleTimeout((int) config.idleTimeout().plus(config.headerTimeout()).plus(config.bodyTimeout()).toMillis())
+        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
         // The JDK HttpClient (the agent's OTLP sender) offers an h2c upgrade on its first request to a
         // host; across that upgrade the gzip'd request body reached us undecoded. HTTP/1.1 it is.
         .setHttp2ClearTextEnabled(false);
+    Router router = router();
+    guard.start(vertx);
     return vertx.createHttpServer(options)
-        .requestHandler(router())
-        .listen()
-        .onSuccess(s -> server = s);
+        .connectionHandler(guard::connected)
+        .requestHandler(request -> {
+          if (guard.admit(request)) {
+            router.handle(request);
+          }
+        })
+        .listen();
   }
 
-  /** The port actually bound (useful when configured as 0). */
-  public int actualPort() {
-    if (server == null) {
-      throw new IllegalStateException("server not started");
-    }
-    return server.actualPort();
+  @Override
+  public Future<?> stop() {
+    guard.stop(vertx);
+    return Future.succeededFuture();
   }
 
   private Router router() {
@@ -61,24 +82,31 @@ public final class HttpVerticle extends VerticleBase {
     SlosHandler slos = new SlosHandler(services);
     AlertsHandler alerts = new AlertsHandler(services);
     SilencesHandler silences = new SilencesHandler(services);
+    WriteAdmission admitWrite = new WriteAdmission(writes, services);
 
-    router.get("/health").handler(ctx -> Responses.json(ctx, 200, Map.of("status", "ok", "products", services.catalog().size())));
+    router.route().handler(ctx -> {
+      HttpConnection connection = ctx.request().connection();
+      ctx.addEndHandler(ended -> guard.exchangeEnded(connection));
+      ctx.next();
+    });
+    router.get(Probes.HEALTH).handler(ctx -> Responses.json(ctx, 200, Map.of("status", "ok", "products", services.catalog().size())));
+    router.get(Probes.READY).handler(new ReadyHandler(services.readiness(), services.server().retryAfter())::handle);
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
         .end(services.registry().scrape()));
-    router.post("/v1/metrics").handler(body).handler(otlp::handle);
+    router.post(OtlpHandler.PATH).handler(admitWrite).handler(body).handler(otlp::handle);
     router.get("/api/v1/products").handler(products::list);
-    router.post("/api/v1/products").handler(body).handler(products::register);
+    router.post("/api/v1/products").handler(admitWrite).handler(body).handler(products::register);
     router.get("/api/v1/products/:id").handler(products::get);
-    router.post("/api/v1/products/:id/events").handler(body).handler(events::handle);
+    router.post("/api/v1/products/:id/events").handler(admitWrite).handler(body).handler(events::handle);
     router.get("/api/v1/slos").handler(slos::list);
     router.get("/api/v1/products/:id/slos/:name").handler(slos::get);
     router.get("/api/v1/alerts").handler(alerts::list);
-    router.post("/api/v1/alerts/:fingerprint/ack").handler(body).handler(alerts::acknowledge);
+    router.post("/api/v1/alerts/:fingerprint/ack").handler(admitWrite).handler(body).handler(alerts::acknowledge);
     router.get("/api/v1/silences").handler(silences::list);
-    router.post("/api/v1/silences").handler(body).handler(silences::create);
+    router.post("/api/v1/silences").handler(admitWrite).handler(body).handler(silences::create);
     router.get("/api/v1/silences/:id").handler(silences::get);
-    router.delete("/api/v1/silences/:id").handler(silences::expire);
+    router.delete("/api/v1/silences/:id").handler(admitWrite).handler(silences::expire);
 
     router.errorHandler(413, ctx -> {
       services.ingestMetrics().rejected(RejectReason.BODY_TOO_LARGE, 1);
@@ -94,4 +122,5 @@ public final class HttpVerticle extends VerticleBase {
     });
     return router;
   }
+
 }

@@ -1,7 +1,5 @@
 package io.meshwatch.collector.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 import io.meshwatch.collector.auth.AuthDecision;
@@ -14,13 +12,11 @@ import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsPartialSuccess;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code POST /v1/metrics} as the OTLP/HTTP specification has it: protobuf or JSON bodies (gzip is
@@ -29,12 +25,9 @@ import java.util.Map;
  */
 final class OtlpHandler {
 
-  private static final String PROTOBUF = "application/x-protobuf";
-  private static final String JSON = "application/json";
-  private static final int STATUS_INVALID_ARGUMENT = 3;
-  private static final int STATUS_UNAVAILABLE = 14;
-  private static final int STATUS_UNAUTHENTICATED = 16;
-  private static final int STATUS_PERMISSION_DENIED = 7;
+  static final String PATH = "/v1/metrics";
+  static final String PROTOBUF = "application/x-protobuf";
+  static final String JSON = "application/json";
 
   private final HttpServices services;
 
@@ -61,7 +54,7 @@ final class OtlpHandler {
       request = json ? OtlpMetricsDecoder.parseJson(body) : OtlpMetricsDecoder.parseProtobuf(body);
     } catch (MalformedPayloadException e) {
       services.ingestMetrics().rejected(RejectReason.MALFORMED, 1);
-      status(ctx, json, 400, STATUS_INVALID_ARGUMENT, "malformed OTLP " + (json ? "JSON" : "protobuf") + ": " + e.getMessage());
+      status(ctx, json, 400, RpcStatus.INVALID_ARGUMENT, "malformed OTLP " + (json ? "JSON" : "protobuf") + ": " + e.getMessage());
       return;
     }
     // Before decoding: decoding advances cumulative state, which a refused request must not touch.
@@ -75,11 +68,11 @@ final class OtlpHandler {
     DecodeResult result = services.otlp().decode(request);
     services.countRejections(result);
     if (result.allRejected()) {
-      status(ctx, json, 400, STATUS_INVALID_ARGUMENT, result.errorMessage());
+      status(ctx, json, 400, RpcStatus.INVALID_ARGUMENT, result.errorMessage());
       return;
     }
     if (!services.accept("otlp", result.signals())) {
-      status(ctx, json, 503, STATUS_UNAVAILABLE, "the collector could not store the data; retry later");
+      status(ctx, json, 503, RpcStatus.UNAVAILABLE, "the collector could not store the data; retry later");
       return;
     }
     ExportMetricsServiceResponse.Builder response = ExportMetricsServiceResponse.newBuilder();
@@ -93,13 +86,12 @@ final class OtlpHandler {
 
   private void refuse(RoutingContext ctx, boolean json, AuthDecision decision) {
     services.countRefusal(decision);
-    int code = decision.outcome() == AuthDecision.Outcome.FORBIDDEN ? STATUS_PERMISSION_DENIED : STATUS_UNAUTHENTICATED;
+    int code = decision.outcome() == AuthDecision.Outcome.FORBIDDEN ? RpcStatus.PERMISSION_DENIED : RpcStatus.UNAUTHENTICATED;
     status(ctx, json, decision.outcome().httpStatus(), code, decision.message());
   }
 
   private static void status(RoutingContext ctx, boolean json, int httpStatus, int code, String message) {
-    byte[] body = json ? statusJson(code, message) : statusProtobuf(code, message);
-    respond(ctx, json, httpStatus, body);
+    respond(ctx, json, httpStatus, RpcStatus.encode(json, code, message));
   }
 
   private static void respond(RoutingContext ctx, boolean json, int httpStatus, byte[] body) {
@@ -107,28 +99,6 @@ final class OtlpHandler {
         .setStatusCode(httpStatus)
         .putHeader("Content-Type", json ? JSON : PROTOBUF)
         .end(Buffer.buffer(body));
-  }
-
-  /** {@code google.rpc.Status} is not in the OTLP protos we ship, and has two fields: encode it by hand. */
-  private static byte[] statusProtobuf(int code, String message) {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-      out.writeInt32(1, code);
-      out.writeString(2, message);
-      out.flush();
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static byte[] statusJson(int code, String message) {
-    try {
-      return Responses.JSON.writeValueAsBytes(Map.of("code", code, "message", message));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static byte[] printJson(ExportMetricsServiceResponse response) {
@@ -139,7 +109,12 @@ final class OtlpHandler {
     }
   }
 
-  static String mediaType(String contentType) {
+  /** Whether the request says its body is OTLP JSON (else it is taken as protobuf). */
+  static boolean isJson(HttpServerRequest request) {
+    return JSON.equals(mediaType(request.getHeader("Content-Type")));
+  }
+
+  static String mediaType(@Nullable String contentType) {
     if (contentType == null) {
       return "";
     }

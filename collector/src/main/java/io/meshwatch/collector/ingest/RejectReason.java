@@ -16,7 +16,9 @@ public enum RejectReason {
   UNAUTHENTICATED,
   FORBIDDEN,
   /** The collector could not make the signals durable (disk full, I/O error); the client should retry. */
-  STORAGE_FAILED;
+  STORAGE_FAILED,
+  /** The collector as a whole had too many requests in flight (503); the client should retry. */
+  OVERLOADED;
 
   /** The label value, lower_snake_case, e.g. {@code unknown_product}. */
   public String label() {

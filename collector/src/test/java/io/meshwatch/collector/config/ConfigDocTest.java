@@ -32,7 +32,8 @@ class ConfigDocTest {
     assertThat(blocks).hasSizeGreaterThanOrEqualTo(3);
     for (String block : blocks) {
       CollectorConfig config = ConfigReader.read("CONFIG.md", block, dir, ENV);
-      assertThat(config.tokens().isEmpty() && config.alerting().equals(AlertingConfig.defaults())).as(block).isFalse();
+      assertThat(config.tokens().isEmpty() && config.alerting().equals(AlertingConfig.defaults())
+          && config.server().equals(ServerConfig.DEFAULTS)).as(block).isFalse();
     }
   }
 

@@ -59,7 +59,9 @@ public enum CollectorMetric {
       "HTTP connections open within server.maxConnections", List.of()),
   HTTP_CONNECTIONS_CLOSED("meshwatch.http.connections.closed", Type.COUNTER,
       "Connections the server closed on its own, by reason (header_timeout, body_timeout, idle_timeout, over_limit)",
-      List.of("reason"));
+      List.of("reason")),
+  HTTP_INFLATED_BYTES("meshwatch.http.inflated.bytes", Type.COUNTER,
+      "Bytes request bodies inflated to (gzip, deflate); a request refused before its body is never inflated", List.of());
 
   /** Label names, spelled once. */
   public static final class Labels {

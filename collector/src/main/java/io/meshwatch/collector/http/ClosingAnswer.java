@@ -2,6 +2,8 @@ package io.meshwatch.collector.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -22,7 +24,15 @@ final class ClosingAnswer {
     answer.get().onComplete(written -> closeOnceRead(request));
   }
 
-  private static void closeOnceRead(HttpServerRequest request) {
+  /** Answers the error {@code status} in the endpoint's error shape, then closes as {@link #send} does. */
+  static void error(RoutingContext ctx, int status, String message) {
+    send(ctx.request(), () -> OtlpHandler.PATH.equals(ctx.request().path())
+        ? OtlpHandler.status(ctx.request(), status, RpcStatus.INVALID_ARGUMENT, message)
+        : Responses.error(ctx.response(), status, message, Map.of()));
+  }
+
+  /** Closes the connection once the request's body is read to its end or past {@link #DRAIN_LIMIT}. */
+  static void closeOnceRead(HttpServerRequest request) {
     if (request.isEnded()) {
       request.connection().close();
       return;

@@ -109,12 +109,21 @@ final class ConnectionGuard {
     }
     watch.headArrived(nanos.getAsLong(), request::isEnded);
     current.put(connection, request);
+    if (BodyGate.hasBody(request)) {
+      request.pause(); // nothing of the body is read before the route's checks of the head
+    }
     return true;
   }
 
-  /** The response on {@code connection} ended (or the connection failed): it waits for its next request. */
-  void exchangeEnded(HttpConnection connection) {
-    current.remove(connection);
+  /**
+   * The response on {@code connection} ended ({@code answered}), or the exchange failed: the
+   * connection waits for its next request.
+   */
+  void exchangeEnded(HttpConnection connection, boolean answered) {
+    HttpServerRequest request = current.remove(connection);
+    if (answered && request != null && BodyGate.hasBody(request) && !request.isEnded()) {
+      ClosingAnswer.closeOnceRead(request); // answered without reading its body: the connection is done
+    }
     ConnectionWatch watch = watches.get(connection);
     if (watch == null) {
       return;

@@ -23,27 +23,33 @@ final class EventsHandler {
     this.services = services;
   }
 
-  void handle(RoutingContext ctx) {
+  /** Before the body: the product id, the token's right to write it, and that the product is known. */
+  boolean beforeBody(RoutingContext ctx) {
     Optional<ProductId> id = ProductsHandler.productId(ctx);
     if (id.isEmpty()) {
       services.ingestMetrics().rejected(RejectReason.INVALID_PRODUCT, 1);
-      return;
+      return false;
     }
     AuthDecision auth = services.authorizer().write(Requests.authorization(ctx), id.get());
     if (!auth.allowed()) {
       services.countRefusal(auth);
       Responses.error(ctx, auth.outcome().httpStatus(), auth.message());
-      return;
+      return false;
     }
     if (!services.catalog().contains(id.get())) {
       services.ingestMetrics().rejected(RejectReason.UNKNOWN_PRODUCT, 1);
       Responses.error(ctx, 404, "unknown product '" + id.get() + "'; register its descriptor first");
-      return;
+      return false;
     }
+    return true;
+  }
+
+  void handle(RoutingContext ctx) {
+    ProductId id = ProductId.parse(ctx.pathParam("id"));
     DecodeResult result;
     try {
       byte[] body = Requests.body(ctx);
-      result = services.events().decode(id.get(), body);
+      result = services.events().decode(id, body);
     } catch (MalformedPayloadException e) {
       services.ingestMetrics().rejected(RejectReason.MALFORMED, 1);
       Responses.error(ctx, 400, "malformed events: " + e.getMessage());

@@ -11,6 +11,7 @@ import io.meshwatch.model.ProductId;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsPartialSuccess;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -35,19 +36,25 @@ final class OtlpHandler {
     this.services = services;
   }
 
-  void handle(RoutingContext ctx) {
+  /** Before the body: the media type must be OTLP's and the token known; the products it may write are only known after. */
+  boolean beforeBody(RoutingContext ctx) {
     String mediaType = mediaType(ctx.request().getHeader("Content-Type"));
     boolean json = JSON.equals(mediaType);
     if (!json && !PROTOBUF.equals(mediaType)) {
       services.ingestMetrics().rejected(RejectReason.UNSUPPORTED_MEDIA_TYPE, 1);
       Responses.error(ctx, 415, "Content-Type must be " + PROTOBUF + " or " + JSON + ", got '" + mediaType + "'");
-      return;
+      return false;
     }
     AuthDecision auth = services.authorizer().authenticated(Requests.authorization(ctx));
     if (!auth.allowed()) {
       refuse(ctx, json, auth);
-      return;
+      return false;
     }
+    return true;
+  }
+
+  void handle(RoutingContext ctx) {
+    boolean json = isJson(ctx.request());
     ExportMetricsServiceRequest request;
     try {
       byte[] body = Requests.body(ctx);
@@ -81,7 +88,7 @@ final class OtlpHandler {
           .setRejectedDataPoints(result.rejectedPoints())
           .setErrorMessage(result.errorMessage()));
     }
-    respond(ctx, json, 200, json ? printJson(response.build()) : response.build().toByteArray());
+    respond(ctx.request(), json, 200, json ? printJson(response.build()) : response.build().toByteArray());
   }
 
   private void refuse(RoutingContext ctx, boolean json, AuthDecision decision) {
@@ -91,11 +98,17 @@ final class OtlpHandler {
   }
 
   private static void status(RoutingContext ctx, boolean json, int httpStatus, int code, String message) {
-    respond(ctx, json, httpStatus, RpcStatus.encode(json, code, message));
+    respond(ctx.request(), json, httpStatus, RpcStatus.encode(json, code, message));
   }
 
-  private static void respond(RoutingContext ctx, boolean json, int httpStatus, byte[] body) {
-    ctx.response()
+  /** A {@code google.rpc.Status} answer in the request's encoding. */
+  static Future<Void> status(HttpServerRequest request, int httpStatus, int code, String message) {
+    boolean json = isJson(request);
+    return respond(request, json, httpStatus, RpcStatus.encode(json, code, message));
+  }
+
+  private static Future<Void> respond(HttpServerRequest request, boolean json, int httpStatus, byte[] body) {
+    return request.response()
         .setStatusCode(httpStatus)
         .putHeader("Content-Type", json ? JSON : PROTOBUF)
         .end(Buffer.buffer(body));

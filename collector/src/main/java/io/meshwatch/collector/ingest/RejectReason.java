@@ -18,7 +18,9 @@ public enum RejectReason {
   /** The collector could not make the signals durable (disk full, I/O error); the client should retry. */
   STORAGE_FAILED,
   /** The collector as a whole had too many requests in flight (503); the client should retry. */
-  OVERLOADED;
+  OVERLOADED,
+  /** The request's HTTP framing was broken, e.g. a bad chunk in a chunked body (400). */
+  MALFORMED_FRAMING;
 
   /** The label value, lower_snake_case, e.g. {@code unknown_product}. */
   public String label() {

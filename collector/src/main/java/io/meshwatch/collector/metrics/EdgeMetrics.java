@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.function.IntSupplier;
 
 /**
- * What the HTTP edge does to protect itself: connections open, and connections it closed on its
- * own by reason (every reason registered at zero, so a rule sees the series before the first cut).
+ * What the HTTP edge does to protect itself: connections open, connections it closed on its own by
+ * reason (every reason registered at zero, so a rule sees the series before the first cut), and the
+ * bytes request bodies inflated to.
  */
 public final class EdgeMetrics {
 
@@ -32,6 +33,7 @@ public final class EdgeMetrics {
   }
 
   private final Map<Closed, Counter> closed = new EnumMap<>(Closed.class);
+  private final Counter inflated;
 
   public EdgeMetrics(MeterRegistry registry, IntSupplier openConnections) {
     Gauge.builder(CollectorMetric.HTTP_CONNECTIONS_OPEN.canonicalName(), openConnections, IntSupplier::getAsInt)
@@ -44,6 +46,14 @@ public final class EdgeMetrics {
           .tag("reason", reason.label())
           .register(registry));
     }
+    inflated = Counter.builder(CollectorMetric.HTTP_INFLATED_BYTES.canonicalName())
+        .description(CollectorMetric.HTTP_INFLATED_BYTES.help())
+        .register(registry);
+  }
+
+  /** {@code bytes} more came out of inflating request bodies. */
+  public void inflated(long bytes) {
+    inflated.increment(bytes);
   }
 
   public void closed(Closed reason) {

@@ -5,6 +5,7 @@ import io.meshwatch.alerting.AlertView;
 import io.meshwatch.alerting.Alerting;
 import io.meshwatch.alerting.AlertingStorageException;
 import io.meshwatch.collector.auth.Authorizer;
+import io.meshwatch.collector.auth.RateBudgets;
 import io.meshwatch.collector.catalog.Catalog;
 import io.meshwatch.collector.catalog.DescriptorStore;
 import io.meshwatch.collector.config.CollectorConfig;
@@ -142,6 +143,7 @@ public final class MeshwatchCollector implements AutoCloseable {
         otlpDecoder(clock, limits, catalog, durable),
         new JsonEventDecoder(clock, limits),
         new Authorizer(config.tokens()),
+        new RateBudgets(config.rateLimits(), clock),
         new IngestMetrics(registry), signalMetrics, registry, config.maxBodyBytes(), config.server(), readiness, journal,
         clock);
 

@@ -23,10 +23,17 @@ record ChildCollector(Process process, BufferedReader out, Writer in, URI uri) {
     return start(children, List.of(), main, args);
   }
 
-  /** Like {@link #start(List, Class, String...)}, in a shell that first sets {@code ulimit -n descriptors}. */
-  static ChildCollector startWithDescriptorLimit(List<Process> children, int descriptors, Class<?> main, String... args)
+  /**
+   * Like {@link #start(List, Class, String...)}, in a shell that first sets {@code ulimit <option> <value>},
+   * e.g. {@code -n 512} (open files) or {@code -f 64} (file size, KiB).
+   */
+  static ChildCollector startUnderUlimit(List<Process> children, String option, long value, Class<?> main, String... args)
       throws IOException {
-    return start(children, List.of("bash", "-c", "ulimit -n \"$0\" && exec \"$@\"", Integer.toString(descriptors)), main, args);
+    if (!option.matches("-[a-z]")) {
+      throw new IllegalArgumentException("not a ulimit option: " + option);
+    }
+    return start(children, List.of("bash", "-c", "ulimit " + option + " \"$0\" && exec \"$@\"", Long.toString(value)),
+        main, args);
   }
 
   private static ChildCollector start(List<Process> children, List<String> prefix, Class<?> main, String... args)

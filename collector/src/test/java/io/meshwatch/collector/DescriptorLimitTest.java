@@ -48,7 +48,7 @@ class DescriptorLimitTest {
   @Test
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void connectionFlood_underALowDescriptorLimit_leavesSnapshotsHealthAndExportsWorking() throws Exception {
-    ChildCollector child = ChildCollector.startWithDescriptorLimit(children, DESCRIPTORS, DescriptorLimitMain.class,
+    ChildCollector child = ChildCollector.startUnderUlimit(children, "-n", DESCRIPTORS, LimitedCollectorMain.class,
         dir.toString(), "4000");
     assertThat(reply(child, "fds")).endsWith(" " + DESCRIPTORS);
 

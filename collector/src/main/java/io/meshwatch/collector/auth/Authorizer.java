@@ -91,6 +91,17 @@ public final class Authorizer {
     return digest == null ? Optional.empty() : Optional.ofNullable(domainDigests.get(digest));
   }
 
+  /**
+   * A key naming the known token of {@code authorization}, for its rate budget: the token's SHA-256
+   * digest, never the token; empty for missing and unknown tokens.
+   */
+  public Optional<String> tokenKey(@Nullable String authorization) {
+    String digest = bearerDigest(authorization);
+    boolean known = digest != null
+        && (adminDigests.contains(digest) || ingestDigests.containsKey(digest) || domainDigests.containsKey(digest));
+    return known ? Optional.of(digest) : Optional.empty();
+  }
+
   /** Missing or unknown tokens are refused alike; a known token's fate depends on its kind and scope. */
   private AuthDecision decide(@Nullable String authorization, AuthDecision forAdmin,
       Function<ProductId, AuthDecision> forIngest, Function<String, AuthDecision> forDomain) {

@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class ConfigReader {
 
   static final List<String> FIELDS = List.of("server", "dataDir", "descriptors", "evaluation", "storage", "tokens",
-      "alerting", "dashboards");
+      "alerting", "dashboards", "rateLimits");
   static final List<String> SERVER = Stream.concat(Stream.of("host", "port", "maxBodyBytes"),
       ServerConfigReader.FIELDS.stream()).toList();
   static final List<String> EVALUATION = List.of("interval", "silenceTimeout", "maxClockSkew", "lateness");
@@ -86,7 +86,8 @@ final class ConfigReader {
           tokens == null ? Tokens.NONE : tokens,
           alerting == null ? config.alerting() : alerting,
           dashboards == null ? config.dashboards() : dashboards,
-          ServerConfigReader.read(server)), problems);
+          ServerConfigReader.read(server),
+          RateLimitsReader.read(root.map("rateLimits"))), problems);
     } catch (IllegalArgumentException e) {
       // only reached when a rule of CollectorConfig has no check of its own above
       problems.error(root.line(), "", e.getMessage());

@@ -44,6 +44,11 @@ final class BodyGate implements Handler<RoutingContext> {
     HttpServerRequest request = ctx.request();
     // Said up front: a refusal comes before the body, whose connection cannot be reused.
     ctx.response().putHeader("Connection", "close");
+    Optional<Refusal> overBudget = services.overTokenBudget(Requests.authorization(ctx));
+    if (overBudget.isPresent()) {
+      ClosingAnswer.send(request, () -> Refusals.send(ctx, overBudget.get()));
+      return;
+    }
     if (!check.admit(ctx)) {
       ClosingAnswer.closeOnceRead(request);
       return;

@@ -41,7 +41,9 @@ final class EventsHandler {
       Responses.error(ctx, 404, "unknown product '" + id.get() + "'; register its descriptor first");
       return false;
     }
-    return true;
+    Optional<Refusal> overBudget = services.overProductBudget(List.of(id.get()));
+    overBudget.ifPresent(refusal -> Refusals.send(ctx, refusal));
+    return overBudget.isEmpty();
   }
 
   void handle(RoutingContext ctx) {
@@ -63,7 +65,7 @@ final class EventsHandler {
       return;
     }
     if (!services.accept("events", result.signals())) {
-      Responses.error(ctx, 503, "the collector could not store the events; retry later");
+      Refusals.send(ctx, services.cannotStore("the events"));
       return;
     }
     Responses.json(ctx, 202, Map.of("accepted", result.signals().size()));

@@ -3,6 +3,7 @@ package io.meshwatch.collector.http;
 import io.meshwatch.alerting.Alerting;
 import io.meshwatch.collector.auth.AuthDecision;
 import io.meshwatch.collector.auth.Authorizer;
+import io.meshwatch.collector.auth.RateBudgets;
 import io.meshwatch.collector.catalog.Catalog;
 import io.meshwatch.collector.catalog.DescriptorStore;
 import io.meshwatch.collector.config.ServerConfig;
@@ -19,8 +20,12 @@ import io.meshwatch.collector.slo.SloEngine;
 import io.meshwatch.model.Signal;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import io.meshwatch.model.ProductId;
 import java.time.InstantSource;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +39,7 @@ public record HttpServices(
     OtlpMetricsDecoder otlp,
     JsonEventDecoder events,
     Authorizer authorizer,
+    RateBudgets rateBudgets,
     IngestMetrics ingestMetrics,
     SignalMetrics signalMetrics,
     PrometheusMeterRegistry registry,
@@ -49,6 +55,31 @@ public record HttpServices(
   void countRefusal(AuthDecision decision) {
     ingestMetrics.rejected(decision.outcome() == AuthDecision.Outcome.FORBIDDEN
         ? RejectReason.FORBIDDEN : RejectReason.UNAUTHENTICATED, 1);
+  }
+
+  /**
+   * Takes one request from the budget of each of {@code products} the catalog knows.
+   *
+   * @return the 429 to answer when one of them is over its budget (counted as rate_limited)
+   */
+  Optional<Refusal> overProductBudget(Collection<ProductId> products) {
+    List<ProductId> known = products.stream().filter(catalog::contains).toList();
+    return rateBudgets.takeForProducts(known).map(this::rateLimited);
+  }
+
+  /** The 429 for a token over its budget, if it is (counted as rate_limited); unknown tokens have none. */
+  Optional<Refusal> overTokenBudget(@Nullable String authorization) {
+    return authorizer.tokenKey(authorization).flatMap(rateBudgets::takeForToken).map(this::rateLimited);
+  }
+
+  private Refusal rateLimited(RateBudgets.OverBudget over) {
+    ingestMetrics.rejected(RejectReason.RATE_LIMITED, 1);
+    return Refusal.overBudget(over.message(), over.retryAfter());
+  }
+
+  /** The 503 for a write the journal could not take. */
+  Refusal cannotStore(String what) {
+    return Refusal.unavailable("the collector could not store " + what + "; retry later", server.retryAfter());
   }
 
   /** Counts each point or event a decoder rejected, by reason. */

@@ -17,6 +17,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,6 +73,11 @@ final class OtlpHandler {
         return;
       }
     }
+    Optional<Refusal> overBudget = services.overProductBudget(OtlpMetricsDecoder.productsNamed(request));
+    if (overBudget.isPresent()) {
+      Refusals.send(ctx, overBudget.get());
+      return;
+    }
     DecodeResult result = services.otlp().decode(request);
     services.countRejections(result);
     if (result.allRejected()) {
@@ -79,7 +85,7 @@ final class OtlpHandler {
       return;
     }
     if (!services.accept("otlp", result.signals())) {
-      status(ctx, json, 503, RpcStatus.UNAVAILABLE, "the collector could not store the data; retry later");
+      Refusals.send(ctx, services.cannotStore("the data"));
       return;
     }
     ExportMetricsServiceResponse.Builder response = ExportMetricsServiceResponse.newBuilder();

@@ -73,7 +73,8 @@ final class ProductsHandler {
           ctx.response().putHeader("Location", "/api/v1/products/" + product.id());
           Responses.json(ctx, created ? 201 : 200, StatusJson.product(product, null));
         })
-        .onFailure(e -> Responses.error(ctx, 500, "could not store descriptor: " + e.getMessage()));
+        .onFailure(e -> Refusals.send(ctx, Refusal.unavailable("could not store the descriptor: " + e.getMessage(),
+            services.server().retryAfter())));
   }
 
   /** The {@code id} path parameter, or empty after answering 400 for a malformed id. */

@@ -86,7 +86,13 @@ final class SilencesHandler {
           ctx.response().putHeader("Location", "/api/v1/silences/" + silence.id());
           Responses.json(ctx, 201, view(silence, services.clock().instant()));
         })
-        .onFailure(e -> Responses.error(ctx, e instanceof IllegalArgumentException ? 400 : 503, e.getMessage()));
+        .onFailure(e -> {
+          if (e instanceof IllegalArgumentException) {
+            Responses.error(ctx, 400, e.getMessage());
+          } else {
+            Refusals.send(ctx, Refusal.unavailable(e.getMessage(), services.server().retryAfter()));
+          }
+        });
   }
 
   void expire(RoutingContext ctx) {
@@ -101,7 +107,8 @@ final class SilencesHandler {
     ctx.vertx()
         .executeBlocking(() -> services.alerting().expireSilence(silence.get().id()).orElseThrow())
         .onSuccess(expired -> Responses.json(ctx, 200, view(expired, services.clock().instant())))
-        .onFailure(e -> Responses.error(ctx, 503, "could not expire the silence: " + e.getMessage()));
+        .onFailure(e -> Refusals.send(ctx, Refusal.unavailable("could not expire the silence: " + e.getMessage(),
+            services.server().retryAfter())));
   }
 
   /** A domain token may touch silences pinned to its domain; others take the admin token. Answers when not. */

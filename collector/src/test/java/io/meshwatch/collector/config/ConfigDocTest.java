@@ -33,7 +33,8 @@ class ConfigDocTest {
     for (String block : blocks) {
       CollectorConfig config = ConfigReader.read("CONFIG.md", block, dir, ENV);
       assertThat(config.tokens().isEmpty() && config.alerting().equals(AlertingConfig.defaults())
-          && config.server().equals(ServerConfig.DEFAULTS)).as(block).isFalse();
+          && config.server().equals(ServerConfig.DEFAULTS) && config.rateLimits().equals(RateLimits.DEFAULTS))
+          .as(block).isFalse();
     }
   }
 
@@ -67,6 +68,8 @@ class ConfigDocTest {
     ConfigReader.EVALUATION.forEach(field -> fields.add("evaluation." + field));
     ConfigReader.STORAGE.forEach(field -> fields.add("storage." + field));
     DashboardsConfigReader.FIELDS.forEach(field -> fields.add("dashboards." + field));
+    RateLimitsReader.FIELDS.forEach(budget -> RateLimitsReader.BUDGET.forEach(
+        field -> fields.add("rateLimits." + budget + "." + field)));
 
     assertThat(ConfigReader.FIELDS).allSatisfy(top -> assertThat(fields).anyMatch(f -> f.startsWith(top)));
     for (String field : fields) {

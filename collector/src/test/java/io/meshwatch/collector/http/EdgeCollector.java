@@ -41,7 +41,8 @@ final class EdgeCollector implements AutoCloseable {
 
   EdgeCollector(CollectorConfig config, long maxBodyBytes, InstantSource clock) {
     CollectorConfig sized = new CollectorConfig(config.host(), config.port(), config.dataDir(), null, maxBodyBytes,
-        config.evaluation(), config.storage(), config.tokens(), config.alerting(), config.dashboards(), config.server());
+        config.evaluation(), config.storage(), config.tokens(), config.alerting(), config.dashboards(), config.server(),
+        config.rateLimits());
     collector = MeshwatchCollector.start(sized, clock, List.of(product(A), product(B)));
   }
 

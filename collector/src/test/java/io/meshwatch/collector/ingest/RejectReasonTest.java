@@ -12,6 +12,6 @@ class RejectReasonTest {
     assertThat(Arrays.stream(RejectReason.values()).map(RejectReason::label)).containsExactly(
         "malformed", "unknown_product", "invalid_product", "invalid_value", "future_timestamp", "too_late", "too_many_series",
         "body_too_large", "unsupported_media_type", "unauthenticated", "forbidden", "storage_failed",
-        "overloaded", "malformed_framing");
+        "overloaded", "malformed_framing", "rate_limited");
   }
 }

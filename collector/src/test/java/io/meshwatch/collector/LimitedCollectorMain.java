@@ -11,16 +11,17 @@ import java.time.Duration;
 import java.time.InstantSource;
 
 /**
- * A collector in its own JVM for {@link DescriptorLimitTest}, meant to run under a low {@code ulimit -n}:
- * asks for far more connections than the limit allows, with a short header timeout.
+ * A collector in its own JVM for tests that run it under an operating-system limit ({@code ulimit -n}
+ * in {@link DescriptorLimitTest}, {@code ulimit -f} in {@link StorageFullTest}): asks for far more
+ * connections than a descriptor limit allows, with the header timeout given.
  *
  * <p>Arguments: data dir, header timeout in ms. Prints {@code PORT <n>} once listening; then answers
  * each stdin line, then {@code OK}: {@code snapshot} with {@code SNAPSHOT ok} or {@code SNAPSHOT failed
  * <why>}, {@code fds} with {@code FDS <open> <limit>}.
  */
-public final class DescriptorLimitMain {
+public final class LimitedCollectorMain {
 
-  private DescriptorLimitMain() {}
+  private LimitedCollectorMain() {}
 
   public static void main(String[] args) throws Exception {
     Duration header = Duration.ofMillis(Long.parseLong(args[1]));

@@ -5,10 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +32,6 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class HealthUnderBombs {
 
-  private static final String TOKEN = "bench-admin";
 
   private HealthUnderBombs() {}
 
@@ -64,22 +61,22 @@ public final class HealthUnderBombs {
         "bomb answers");
     for (int round = 1; round <= rounds; round++) {
       for (Map.Entry<String, Path> jar : jars.entrySet()) {
-        try (Collector collector = Collector.start(jar.getValue())) {
-          report(jar.getKey(), round, "idle", probe(collector.port, probes), Map.of());
+        try (CollectorJar collector = CollectorJar.start(jar.getValue(), "")) {
+          report(jar.getKey(), round, "idle", probe(collector.port(), probes), Map.of());
           Map<Integer, Integer> answers = new ConcurrentHashMap<>();
           AtomicBoolean stop = new AtomicBoolean();
           List<Thread> bombers = new ArrayList<>();
           for (int b = 0; b < bombs; b++) {
             Thread bomber = new Thread(() -> {
               while (!stop.get()) {
-                answers.merge(post(collector.port, bomb), 1, Integer::sum);
+                answers.merge(post(collector.port(), bomb), 1, Integer::sum);
               }
             }, "bomber-" + b);
             bomber.start();
             bombers.add(bomber);
           }
           TimeUnit.MILLISECONDS.sleep(500); // let the bombs get going
-          long[] loaded = probe(collector.port, probes);
+          long[] loaded = probe(collector.port(), probes);
           stop.set(true);
           for (Thread bomber : bombers) {
             bomber.join();
@@ -97,7 +94,7 @@ public final class HealthUnderBombs {
   }
 
   /** {@code count} requests of {@code GET /health}, each on a new connection: their latencies in ns. */
-  private static long[] probe(int port, int count) throws IOException {
+  static long[] probe(int port, int count) throws IOException {
     long[] nanos = new long[count];
     for (int i = 0; i < count; i++) {
       long start = System.nanoTime();
@@ -113,7 +110,7 @@ public final class HealthUnderBombs {
 
   /** Posts one bomb; the answer's status, or 0 when the connection broke before one came. */
   private static int post(int port, byte[] bomb) {
-    byte[] head = ("POST /v1/metrics HTTP/1.1\r\nHost: bench\r\nAuthorization: Bearer " + TOKEN
+    byte[] head = ("POST /v1/metrics HTTP/1.1\r\nHost: bench\r\nAuthorization: Bearer " + CollectorJar.TOKEN
         + "\r\nContent-Type: application/x-protobuf\r\nContent-Encoding: gzip\r\nContent-Length: " + bomb.length
         + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     try {
@@ -145,49 +142,5 @@ public final class HealthUnderBombs {
       }
     }
     return bytes.toByteArray();
-  }
-
-  /** A collector jar running as its own process, with an admin token, on a free loopback port. */
-  private record Collector(Process process, Path dir, int port) implements AutoCloseable {
-
-    static Collector start(Path jar) throws IOException, InterruptedException {
-      Path dir = Files.createTempDirectory("health-under-bombs");
-      int port;
-      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-        port = socket.getLocalPort();
-      }
-      Files.writeString(dir.resolve("meshwatch.yaml"), "server: { port: " + port + " }\ndataDir: ./data\n"
-          + "tokens: { admin: [ \"" + TOKEN + "\" ] }\n");
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      Process process = new ProcessBuilder(java, "-Xmx1g", "-jar", jar.toAbsolutePath().toString(), "serve",
-          "--config", dir.resolve("meshwatch.yaml").toString())
-          .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
-      Collector collector = new Collector(process, dir, port);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (System.nanoTime() < deadline) {
-        try {
-          probe(port, 1);
-          return collector;
-        } catch (IOException e) {
-          if (!process.isAlive()) {
-            throw new IOException("the collector exited: " + Files.readString(dir.resolve("server.log")));
-          }
-          TimeUnit.MILLISECONDS.sleep(100);
-        }
-      }
-      collector.close();
-      throw new IOException("the collector did not answer /health within 60 s");
-    }
-
-    @Override
-    public void close() throws InterruptedException, IOException {
-      process.destroy();
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor();
-      }
-      try (var files = Files.walk(dir)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
-    }
   }
 }

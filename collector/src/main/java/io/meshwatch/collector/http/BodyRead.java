@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * (the client waits) until the batch is done; inflating past the limit is refused 413 and the rest is
  * never inflated. A body whose framing is broken (a bad chunk) is answered 400. Confined to the
  * request's event loop; only {@link StreamedInflater#feed} and {@link StreamedInflater#finish} run on
- * the inflation pool, one at a time.
+ * the inflation pool, one task at a time.
  */
 final class BodyRead {
 
@@ -35,6 +35,7 @@ final class BodyRead {
   private long queuedBytes;
   private long sent;
   private boolean inflating;
+  private boolean kickScheduled;
   private boolean paused;
   private boolean ended;
   private boolean done;
@@ -75,15 +76,25 @@ final class BodyRead {
       paused = true;
       request.pause();
     }
-    inflateQueued();
+    if (!inflating && !kickScheduled) {
+      // Later in this turn of the event loop: a small body's end usually arrives with its last chunk,
+      // and then one task inflates and finishes it, one hop off the event loop instead of two.
+      kickScheduled = true;
+      ctx.vertx().runOnContext(v -> {
+        kickScheduled = false;
+        inflateQueued();
+      });
+    }
   }
 
+  /** Inflates what is queued off the event loop, and finishes the body too once its end arrived. */
   private void inflateQueued() {
-    if (inflating || queued.isEmpty() || inflater == null) {
+    if (inflating || done || inflater == null || (queued.isEmpty() && !ended)) {
       return;
     }
     inflating = true;
     List<byte[]> batch = List.copyOf(queued);
+    boolean last = ended;
     queued.clear();
     queuedBytes = 0;
     if (paused) {
@@ -94,10 +105,10 @@ final class BodyRead {
     inflation.executeBlocking(() -> {
       for (byte[] input : batch) {
         if (!inflating.feed(input)) {
-          return false;
+          return Step.OVER_LIMIT;
         }
       }
-      return true;
+      return last ? new Step(Step.Outcome.BODY, inflating.finish()) : Step.MORE;
     }, false).onComplete(result -> {
       this.inflating = false;
       if (done) {
@@ -106,15 +117,23 @@ final class BodyRead {
       }
       if (result.failed()) {
         malformed(result.cause());
-      } else if (!result.result()) {
+      } else if (result.result().outcome() == Step.Outcome.OVER_LIMIT) {
         refuse(413, RejectReason.BODY_TOO_LARGE, "the request body inflates to larger than the limit of " + limit
             + " bytes (server.maxBodyBytes)");
-      } else if (!queued.isEmpty()) {
+      } else if (result.result().outcome() == Step.Outcome.BODY) {
+        deliver(result.result().body());
+      } else {
         inflateQueued();
-      } else if (ended) {
-        finish();
       }
     });
+  }
+
+  /** What one inflation task came to: over the limit, waiting for more, or the whole body. */
+  private record Step(Outcome outcome, byte @Nullable [] body) {
+    enum Outcome { OVER_LIMIT, MORE, BODY }
+
+    static final Step OVER_LIMIT = new Step(Outcome.OVER_LIMIT, null);
+    static final Step MORE = new Step(Outcome.MORE, null);
   }
 
   private void end() {
@@ -124,30 +143,9 @@ final class BodyRead {
     }
     if (inflater == null) {
       deliver(plain.getBytes());
-    } else if (!inflating) {
-      if (queued.isEmpty()) {
-        finish();
-      } else {
-        inflateQueued();
-      }
+    } else {
+      inflateQueued();
     }
-  }
-
-  private void finish() {
-    StreamedInflater finishing = inflater;
-    inflating = true;
-    inflation.executeBlocking(finishing::finish, false).onComplete(result -> {
-      inflating = false;
-      if (done) {
-        closeInflater();
-        return;
-      }
-      if (result.failed()) {
-        malformed(result.cause());
-      } else {
-        deliver(result.result());
-      }
-    });
   }
 
   private void deliver(byte[] body) {

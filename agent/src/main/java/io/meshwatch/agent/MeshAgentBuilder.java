@@ -12,12 +12,16 @@ import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.export.MetricReader;
 import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,14 +49,22 @@ public final class MeshAgentBuilder {
   /** How long the export thread waits for one export, retries included, before moving on. */
   static final Duration READER_EXPORT_TIMEOUT = Duration.ofSeconds(12);
   /**
-   * OpenTelemetry's JDK sender (1.68) retries 429, 502, 503, 504 and failed connections up to this
-   * many attempts within {@link #EXPORT_TIMEOUT}: after the wait an answer's {@code Retry-After} asks
-   * for when it has one, cut short by what is left of the timeout, else after 1 s, 2 s, 4 s with 20 %
-   * jitter. A longer wait than is left ends the export; with the default 10 s interval the next one
-   * comes later than the collector's waits (at most {@code server.retryAfter}, 5 s by default) ask.
+   * OpenTelemetry's JDK sender (1.68) retries 429, 502, 503 and 504 up to this many attempts within
+   * {@link #EXPORT_TIMEOUT}: after the wait an answer's {@code Retry-After} asks for when it has one,
+   * cut short by what is left of the timeout, else after 1 s, 2 s, 4 s with 20 % jitter. A longer wait
+   * than is left ends the export; with the default 10 s interval the next one comes later than the
+   * collector's waits (at most {@code server.retryAfter}, 5 s by default) ask. A collector that cannot
+   * be reached at all is not retried within the export (its next interval tries again), so that a
+   * pipeline closing while the collector is down is not held up for the whole timeout; a connection
+   * that broke mid-exchange is.
    */
   static final RetryPolicy RETRY = RetryPolicy.builder().setMaxAttempts(5).setInitialBackoff(Duration.ofSeconds(1))
-      .setMaxBackoff(Duration.ofSeconds(4)).setBackoffMultiplier(2).build();
+      .setMaxBackoff(Duration.ofSeconds(4)).setBackoffMultiplier(2)
+      .setRetryExceptionPredicate(MeshAgentBuilder::retryable).build();
+
+  private static boolean retryable(IOException e) {
+    return !(e instanceof ConnectException || e instanceof HttpConnectTimeoutException || e instanceof SSLException);
+  }
   /** Series per instrument the SDK keeps: both outcomes of every admitted name, with headroom. */
   static final int CARDINALITY_LIMIT = 2 * BoundedAttributeCache.MAX_KEYS + 48;
 

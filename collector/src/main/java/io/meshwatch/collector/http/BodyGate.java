@@ -7,6 +7,7 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -68,7 +69,7 @@ final class BodyGate implements Handler<RoutingContext> {
     }
     Optional<StreamedInflater> inflater;
     try {
-      inflater = StreamedInflater.forEncoding(String.valueOf(request.getHeader("Content-Encoding")).replace("null", ""),
+      inflater = StreamedInflater.forEncoding(Objects.requireNonNullElse(request.getHeader("Content-Encoding"), ""),
           limit, metrics::inflated);
     } catch (IllegalArgumentException e) {
       refuse(ctx, 415, RejectReason.UNSUPPORTED_MEDIA_TYPE, e.getMessage());

@@ -30,7 +30,7 @@ final class ReadyHandler {
       }
       Readiness.Report report = done.result();
       if (!report.ready()) {
-        ctx.response().putHeader("Retry-After", Long.toString(Refusal.unavailable("", retryAfter).retryAfterSeconds()));
+        ctx.response().putHeader("Retry-After", Long.toString(Refusal.seconds(retryAfter)));
       }
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("status", report.ready() ? "ready" : "not_ready");

@@ -37,7 +37,11 @@ record Refusal(int status, String message, Duration retryAfter) {
 
   /** The {@code Retry-After} value: whole seconds, rounded up, at least 1. */
   long retryAfterSeconds() {
-    long seconds = retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0);
-    return Math.max(1, seconds);
+    return seconds(retryAfter);
+  }
+
+  /** {@code wait} as a {@code Retry-After} value: whole seconds, rounded up, at least 1. */
+  static long seconds(Duration wait) {
+    return Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
   }
 }

@@ -128,18 +128,37 @@ public final class MeshAgent implements AutoCloseable {
     await("shutdown", provider::shutdown, deadline);
   }
 
+  /**
+   * Runs {@code action} on a daemon thread of its own and waits for its result until {@code deadline}:
+   * the SDK's shutdown blocks its caller while an export is still retrying (up to twice its reader's
+   * timeouts), which would stretch {@link #close()} past its bound. What is unfinished then goes on
+   * in the background.
+   */
   private static void await(String step, java.util.function.Supplier<CompletableResultCode> action, long deadline) {
-    try {
-      CompletableResultCode result = action.get();
-      result.join(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      if (!result.isDone()) {
-        LOG.log(Level.WARNING, "meshwatch agent {0} did not finish in time; giving up on it", step);
-      } else if (!result.isSuccess()) {
-        LOG.log(Level.WARNING, "meshwatch agent {0} failed (collector unreachable?); "
-            + "data recorded since the last successful export was not delivered", step);
+    CompletableResultCode outcome = new CompletableResultCode();
+    Thread thread = new Thread(() -> {
+      try {
+        CompletableResultCode result = action.get();
+        result.whenComplete(() -> {
+          if (result.isSuccess()) {
+            outcome.succeed();
+          } else {
+            outcome.fail();
+          }
+        });
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "meshwatch agent " + step + " threw", e);
+        outcome.succeed();
       }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "meshwatch agent " + step + " threw", e);
+    }, "meshwatch-agent-" + step);
+    thread.setDaemon(true);
+    thread.start();
+    outcome.join(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    if (!outcome.isDone()) {
+      LOG.log(Level.WARNING, "meshwatch agent {0} did not finish in time; giving up on it", step);
+    } else if (!outcome.isSuccess()) {
+      LOG.log(Level.WARNING, "meshwatch agent {0} failed (collector unreachable?); "
+          + "data recorded since the last successful export was not delivered", step);
     }
   }
 }

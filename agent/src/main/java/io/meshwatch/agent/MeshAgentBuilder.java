@@ -12,12 +12,16 @@ import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.export.MetricReader;
 import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,11 +39,32 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MeshAgentBuilder {
 
-  /** How long one export may take before the agent gives up on it and waits for the next interval. */
+  /**
+   * How long one export may take, retries and their waits included, before the agent gives up on it
+   * and waits for the next interval, whose export carries the same cumulative data. It also bounds
+   * {@link MeshAgent#close()}, which flushes once more.
+   */
   static final Duration EXPORT_TIMEOUT = Duration.ofSeconds(5);
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-  /** How long the export thread waits for one export, retry included, before moving on. */
+  /** How long the export thread waits for one export, retries included, before moving on. */
   static final Duration READER_EXPORT_TIMEOUT = Duration.ofSeconds(12);
+  /**
+   * OpenTelemetry's JDK sender (1.68) retries 429, 502, 503 and 504 up to this many attempts within
+   * {@link #EXPORT_TIMEOUT}: after the wait an answer's {@code Retry-After} asks for when it has one,
+   * cut short by what is left of the timeout, else after 1 s, 2 s, 4 s with 20 % jitter. A longer wait
+   * than is left ends the export; with the default 10 s interval the next one comes later than the
+   * collector's waits (at most {@code server.retryAfter}, 5 s by default) ask. A collector that cannot
+   * be reached at all is not retried within the export (its next interval tries again), so that a
+   * pipeline closing while the collector is down is not held up for the whole timeout; a connection
+   * that broke mid-exchange is.
+   */
+  static final RetryPolicy RETRY = RetryPolicy.builder().setMaxAttempts(5).setInitialBackoff(Duration.ofSeconds(1))
+      .setMaxBackoff(Duration.ofSeconds(4)).setBackoffMultiplier(2)
+      .setRetryExceptionPredicate(MeshAgentBuilder::retryable).build();
+
+  private static boolean retryable(IOException e) {
+    return !(e instanceof ConnectException || e instanceof HttpConnectTimeoutException || e instanceof SSLException);
+  }
   /** Series per instrument the SDK keeps: both outcomes of every admitted name, with headroom. */
   static final int CARDINALITY_LIMIT = 2 * BoundedAttributeCache.MAX_KEYS + 48;
 
@@ -176,9 +201,10 @@ public final class MeshAgentBuilder {
         .setTimeout(EXPORT_TIMEOUT)
         .setConnectTimeout(CONNECT_TIMEOUT)
         .setCompression("gzip")
-        // Cumulative sums make retries nearly free of value: the next export carries the same data.
-        .setRetryPolicy(RetryPolicy.builder().setMaxAttempts(2)
-            .setInitialBackoff(Duration.ofMillis(500)).setMaxBackoff(Duration.ofSeconds(1)).build());
+        // The collector answers 429 (this product or token over its budget) and 503 (overloaded, cannot
+        // store) with Retry-After; the sender waits that out. Cumulative sums make giving up cheap: the
+        // next export carries the same data.
+        .setRetryPolicy(RETRY);
     if (token != null) {
       exporter.addHeader("Authorization", "Bearer " + token);
     }

@@ -13,6 +13,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
@@ -38,8 +40,15 @@ final class CollectorStub implements AutoCloseable {
     }
   }
 
+  /** When a request arrived and was answered (System.nanoTime), and with what status. */
+  record Exchange(long arrivedNanos, long answeredNanos, int status) {}
+
+  private record Refusal(int status, String retryAfter) {}
+
   private final HttpServer server;
   final List<Received> received = new CopyOnWriteArrayList<>();
+  final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
+  private final Queue<Refusal> refusals = new ConcurrentLinkedQueue<>();
 
   CollectorStub(int port) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -51,9 +60,22 @@ final class CollectorStub implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
+  /** The next request is answered {@code status} with {@code Retry-After: retryAfter}, as a throttling collector does. */
+  void refuseNext(int status, String retryAfter) {
+    refusals.add(new Refusal(status, retryAfter));
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
+    long arrived = System.nanoTime();
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
+      Refusal refusal = refusals.poll();
+      if (refusal != null) {
+        exchange.getResponseHeaders().add("Retry-After", refusal.retryAfter());
+        exchange.sendResponseHeaders(refusal.status(), -1);
+        exchanges.add(new Exchange(arrived, System.nanoTime(), refusal.status()));
+        return;
+      }
       String encoding = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Encoding"));
       if (encoding.equalsIgnoreCase("gzip")) {
         body = new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes();
@@ -66,6 +88,7 @@ final class CollectorStub implements AutoCloseable {
           ExportMetricsServiceRequest.parseFrom(body)));
       exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
       exchange.sendResponseHeaders(200, -1);
+      exchanges.add(new Exchange(arrived, System.nanoTime(), 200));
     }
   }
 

@@ -24,6 +24,8 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MeshAgentTest {
 
@@ -161,16 +163,42 @@ class MeshAgentTest {
       exporterLog.addHandler(capture);
       try (MeshAgent agent = agentFor(URI.create("http://127.0.0.1:" + port), Duration.ofMillis(100))) {
         agent.quality().check("orders.amount_positive", true, 7, 0);
-        await().atMost(Duration.ofSeconds(10)).until(() -> !exportFailures.isEmpty());
+        // An export retries for up to MeshAgentBuilder.EXPORT_TIMEOUT before it is given up and logged.
+        await().atMost(Duration.ofSeconds(30)).until(() -> !exportFailures.isEmpty());
 
         try (CollectorStub collector = new CollectorStub(port)) {
-          await().atMost(Duration.ofSeconds(10)).until(() -> collector.lastWith(QUALITY_ROWS_CHECKED).isPresent());
+          await().atMost(Duration.ofSeconds(30)).until(() -> collector.lastWith(QUALITY_ROWS_CHECKED).isPresent());
 
           Metric rows = collector.lastWith(QUALITY_ROWS_CHECKED).orElseThrow().metric(QUALITY_ROWS_CHECKED).orElseThrow();
           assertThat(rows.getSum().getDataPoints(0).getAsInt()).isEqualTo(7);
         }
       } finally {
         exporterLog.removeHandler(capture);
+      }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {429, 503})
+    void throttledExport_isRetriedAfterTheWaitRetryAfterAsks_withoutHoldingUpRecording(int status) throws IOException {
+      try (CollectorStub collector = new CollectorStub(0)) {
+        collector.refuseNext(status, "2");
+        try (MeshAgent agent = agentFor(collector.endpoint(), Duration.ofMillis(100))) {
+          agent.quality().check("orders.amount_positive", true, 7, 0);
+          await().atMost(Duration.ofSeconds(20)).until(() -> collector.exchanges.size() >= 2);
+
+          assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            for (int i = 0; i < 1_000; i++) {
+              agent.quality().check("orders.amount_positive", true, 7, 0);
+            }
+          });
+        }
+        CollectorStub.Exchange refused = collector.exchanges.get(0);
+        CollectorStub.Exchange retried = collector.exchanges.get(1);
+        assertThat(refused.status()).isEqualTo(status);
+        assertThat(retried.status()).isEqualTo(200);
+        // A lower bound only: however slow the machine, the retry cannot come earlier than asked.
+        assertThat(Duration.ofNanos(retried.arrivedNanos() - refused.answeredNanos())).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        assertThat(collector.received.get(0).metric(QUALITY_ROWS_CHECKED)).isPresent();
       }
     }
 

@@ -5,14 +5,18 @@ import io.meshwatch.alerting.AlertView;
 import io.meshwatch.alerting.Alerting;
 import io.meshwatch.alerting.AlertingStorageException;
 import io.meshwatch.collector.auth.Authorizer;
+import io.meshwatch.collector.auth.RateBudgets;
 import io.meshwatch.collector.catalog.Catalog;
 import io.meshwatch.collector.catalog.DescriptorStore;
 import io.meshwatch.collector.config.CollectorConfig;
 import io.meshwatch.collector.descriptor.DescriptorParser;
 import io.meshwatch.collector.descriptor.DescriptorProblem;
 import io.meshwatch.collector.descriptor.ParseResult;
+import io.meshwatch.collector.health.JournalWritable;
+import io.meshwatch.collector.health.Readiness;
+import io.meshwatch.collector.health.Verdict;
 import io.meshwatch.collector.http.HttpServices;
-import io.meshwatch.collector.http.HttpVerticle;
+import io.meshwatch.collector.http.HttpEdge;
 import io.meshwatch.collector.ingest.IngestLimits;
 import io.meshwatch.collector.ingest.JsonEventDecoder;
 import io.meshwatch.collector.ingest.OtlpMetricsDecoder;
@@ -29,6 +33,7 @@ import io.meshwatch.collector.persist.StorageHealth;
 import io.meshwatch.collector.slo.SloEngine;
 import io.meshwatch.dashboards.GeneratedTree;
 import io.meshwatch.dashboards.MonitoringFiles;
+import io.meshwatch.durable.Damage;
 import io.meshwatch.durable.DataDirFormat;
 import io.meshwatch.durable.DataDirLock;
 import io.meshwatch.durable.DataDirLockedException;
@@ -81,6 +86,7 @@ public final class MeshwatchCollector implements AutoCloseable {
   private final DurableSignals durable;
   private final Alerting alerting;
   private final AlertingMetrics alertingMetrics;
+  private final Readiness readiness;
   private final InstantSource clock;
   private final URI uri;
   private final long evaluationTimer;
@@ -89,7 +95,8 @@ public final class MeshwatchCollector implements AutoCloseable {
 
   private MeshwatchCollector(Vertx vertx, Catalog catalog, SloEngine engine, SloMetrics sloMetrics,
       EngineFaultMetrics faultMetrics, SignalMetrics signalMetrics, DurableSignals durable, Alerting alerting,
-      AlertingMetrics alertingMetrics, URI uri, CollectorConfig config, InstantSource clock, DataDirLock lock) {
+      AlertingMetrics alertingMetrics, Readiness readiness, URI uri, CollectorConfig config, InstantSource clock,
+      DataDirLock lock) {
     this.lock = lock;
     this.vertx = vertx;
     this.catalog = catalog;
@@ -100,6 +107,7 @@ public final class MeshwatchCollector implements AutoCloseable {
     this.durable = durable;
     this.alerting = alerting;
     this.alertingMetrics = alertingMetrics;
+    this.readiness = readiness;
     this.clock = clock;
     this.uri = uri;
     this.evaluationTimer = vertx.setPeriodic(config.evaluation().interval().toMillis(),
@@ -159,17 +167,24 @@ public final class MeshwatchCollector implements AutoCloseable {
     storageMetrics.watch("journal", durable, DurableSignals::damage);
     storageMetrics.watch("alerting_state", alerting, Alerting::stateDamage);
     storageMetrics.watch("outbox", alerting, Alerting::outboxDamage);
+    Readiness readiness = new Readiness();
+    JournalWritable journal = new JournalWritable(config.dataDir(), clock);
+    readiness.add(journal).add(() -> Verdict.ready("recovery", "restored " + durable.recovery()))
+        .add(() -> storageVerdict(storageHealth(durable, alerting)));
     HttpServices services = new HttpServices(
         catalog, store, engine, durable, alerting,
         otlpDecoder(clock, limits, config, catalog, durable),
         new JsonEventDecoder(clock, limits),
         new Authorizer(config.tokens()),
-        new IngestMetrics(registry), signalMetrics, registry, config.maxBodyBytes(), clock);
+        new RateBudgets(config.rateLimits(), clock),
+        new IngestMetrics(registry), signalMetrics, registry, config.maxBodyBytes(), config.server(), readiness, journal,
+        clock);
 
     Vertx vertx = Vertx.vertx();
-    HttpVerticle http = new HttpVerticle(services, config.host(), config.port());
+    HttpEdge http;
     try {
-      vertx.deployVerticle(http).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      http = HttpEdge.deploy(vertx, services, config.host(), config.port()).toCompletionStage().toCompletableFuture()
+          .get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       vertx.close();
       alerting.close();
@@ -177,10 +192,10 @@ public final class MeshwatchCollector implements AutoCloseable {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new StartupException("could not listen on " + config.host() + ":" + config.port() + ": " + cause.getMessage(), cause);
     }
-    URI uri = URI.create("http://" + config.host() + ":" + http.actualPort());
+    URI uri = URI.create("http://" + config.host() + ":" + http.port());
     MeshwatchCollector collector = new MeshwatchCollector(
         vertx, catalog, engine, new SloMetrics(registry, catalog::find), new EngineFaultMetrics(registry), signalMetrics,
-        durable, alerting, alertingMetrics, uri, config, clock, lock);
+        durable, alerting, alertingMetrics, readiness, uri, config, clock, lock);
     collector.evaluateNow();
     alerting.start();
     LOG.info("meshwatch collector listening on {}, data dir {}, {} products loaded",
@@ -370,6 +385,14 @@ public final class MeshwatchCollector implements AutoCloseable {
     return counts;
   }
 
+  /**
+   * What {@code GET /ready} asks: the journal, load and recovery checks built in; add more with
+   * {@link Readiness#add}.
+   */
+  public Readiness readiness() {
+    return readiness;
+  }
+
   /** The collector's alerting: alerts, silences, acknowledgements. */
   public Alerting alerting() {
     return alerting;
@@ -393,9 +416,26 @@ public final class MeshwatchCollector implements AutoCloseable {
    * appends, whether recovery runs (never, once the collector listens). Plain Java, cheap to call.
    */
   public StorageHealth storageHealth() {
+    return storageHealth(durable, alerting);
+  }
+
+  private static StorageHealth storageHealth(DurableSignals durable, Alerting alerting) {
     String failure = durable.appendFailure();
     return new StorageHealth(Map.of("journal", durable.damage(), "alerting_state", alerting.stateDamage(),
         "outbox", alerting.outboxDamage()), failure == null, failure, false);
+  }
+
+  /**
+   * The data dir's part of {@code /ready}: damage found at start was stepped over, so it is a note on
+   * a ready verdict (the counts are on /metrics); a journal that takes no appends is the journal check's.
+   */
+  private static Verdict storageVerdict(StorageHealth health) {
+    if (health.recovering()) {
+      return Verdict.notReady("storage", "recovering the state kept in the data dir");
+    }
+    Damage damage = health.totalDamage();
+    return damage.isNone() ? Verdict.ready("storage", "no damage found in the data dir at start")
+        : Verdict.ready("storage", health.reasons().stream().filter(reason -> reason.startsWith("damage")).toArray(String[]::new));
   }
 
   /** The base URI the server listens on, e.g. {@code http://127.0.0.1:8080}. */

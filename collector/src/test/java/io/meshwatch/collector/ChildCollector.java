@@ -26,8 +26,27 @@ record ChildCollector(Process process, BufferedReader out, Writer in, URI uri) {
   /** Like {@link #start(List, Class, String...)}, with options for the JVM (e.g. to start faster; a {@code -cp} of their own replaces the test's). */
   static ChildCollector start(List<Process> children, List<String> jvmOptions, Class<?> main, String... args)
       throws IOException {
+    return launch(children, List.of(), jvmOptions, main, args);
+  }
+
+  /**
+   * Like {@link #start(List, Class, String...)}, in a shell that first sets {@code ulimit <option> <value>},
+   * e.g. {@code -n 512} (open files) or {@code -f 64} (file size, KiB).
+   */
+  static ChildCollector startUnderUlimit(List<Process> children, String option, long value, Class<?> main, String... args)
+      throws IOException {
+    if (!option.matches("-[a-z]")) {
+      throw new IllegalArgumentException("not a ulimit option: " + option);
+    }
+    return launch(children, List.of("bash", "-c", "ulimit " + option + " \"$0\" && exec \"$@\"", Long.toString(value)),
+        List.of(), main, args);
+  }
+
+  private static ChildCollector launch(List<Process> children, List<String> prefix, List<String> jvmOptions,
+      Class<?> main, String... args) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java));
+    List<String> command = new ArrayList<>(prefix);
+    command.add(java);
     command.addAll(jvmOptions);
     if (!jvmOptions.contains("-cp")) {
       command.addAll(List.of("-cp", System.getProperty("java.class.path")));
@@ -49,14 +68,20 @@ record ChildCollector(Process process, BufferedReader out, Writer in, URI uri) {
   }
 
   void command(String command) throws IOException {
+    ask(command);
+  }
+
+  /** Sends {@code command} and returns the lines the child printed before its {@code OK}. */
+  List<String> ask(String command) throws IOException {
     in.write(command + "\n");
     in.flush();
-    String reply;
-    do {
-      reply = out.readLine();
+    List<String> lines = new ArrayList<>();
+    for (String reply = out.readLine(); !"OK".equals(reply); reply = out.readLine()) {
       if (reply == null) {
         throw new IOException("the child collector is gone");
       }
-    } while (!reply.equals("OK"));
+      lines.add(reply);
+    }
+    return lines;
   }
 }

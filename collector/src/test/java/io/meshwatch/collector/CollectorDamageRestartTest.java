@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * One flipped byte at each of 200 seeded offsets of a killed collector's journal segments, snapshots,
  * alerting state and outbox log, each followed by a real restart in a JVM of its own: the collector
  * starts, holds every acknowledged request the undamaged bytes hold (all of them, or all but the one
- * whose record the byte hit) and its silence, and shows the damage on {@code /metrics}.
+ * whose record the byte hit) and its silence, and shows the damage on {@code /metrics} and {@code /ready}.
  */
 class CollectorDamageRestartTest {
   private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
@@ -110,16 +110,20 @@ class CollectorDamageRestartTest {
     delete(data);
   }
 
-  /** Holds the requests (all, or all but one), the silence, and (unless there was none) shows damage on /metrics. */
+  /** Holds the requests (all, or all but one), the silence, and (unless there was none) shows damage on /metrics and /ready. */
   private void check(ChildCollector child, Instant end, int requests, boolean mayLoseOne, String where) throws Exception {
     // The collector evaluated at start, at the clock's instant: the status holds what it restored.
     assertThat(checks(child.uri())).as("requests held after a flip in %s", where)
         .isBetween(mayLoseOne ? requests - 1 : requests, requests);
     assertThat(get(child.uri(), "/api/v1/silences")).as("silence after a flip in %s", where).contains("kept across damage");
     String scrape = get(child.uri(), "/metrics");
-    if (!where.equals("no damage")) {
-      assertThat(damageShown(scrape, where.startsWith("journal") ? "journal" : where.contains("outbox") ? "outbox"
-          : "alerting_state")).as("damage on /metrics after a flip in %s", where).isPositive();
+    String ready = get(child.uri(), "/ready");
+    if (where.equals("no damage")) {
+      assertThat(ready).contains("no damage found in the data dir at start");
+    } else {
+      String log = where.startsWith("journal") ? "journal" : where.contains("outbox") ? "outbox" : "alerting_state";
+      assertThat(damageShown(scrape, log)).as("damage on /metrics after a flip in %s", where).isPositive();
+      assertThat(ready).as("damage in /ready after a flip in %s", where).contains("damage found at start in " + log);
     }
   }
 

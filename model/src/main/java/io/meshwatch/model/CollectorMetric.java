@@ -76,7 +76,14 @@ public enum CollectorMetric {
       "Bytes of damaged records and headers stepped over at start, by log", List.of(Labels.LOG_LABEL)),
   STORAGE_DAMAGED_FILES("meshwatch.storage.damaged.files", Type.COUNTER,
       "Files found damaged at start, by log and kind (segment: moved aside with an intact copy in its place; snapshot,"
-          + " state_copy: moved aside, an older one used)", List.of(Labels.LOG_LABEL, Labels.KIND_LABEL));
+          + " state_copy: moved aside, an older one used)", List.of(Labels.LOG_LABEL, Labels.KIND_LABEL)),
+  HTTP_CONNECTIONS_OPEN("meshwatch.http.connections.open", Type.GAUGE,
+      "HTTP connections open within server.maxConnections", List.of()),
+  HTTP_CONNECTIONS_CLOSED("meshwatch.http.connections.closed", Type.COUNTER,
+      "Connections the server closed on its own, by reason (header_timeout, body_timeout, idle_timeout, over_limit)",
+      List.of("reason")),
+  HTTP_INFLATED_BYTES("meshwatch.http.inflated.bytes", Type.COUNTER,
+      "Bytes request bodies inflated to (gzip, deflate); a request refused before its body is never inflated", List.of());
 
   /** Label names, spelled once. */
   public static final class Labels {

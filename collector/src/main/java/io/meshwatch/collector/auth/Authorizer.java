@@ -92,16 +92,14 @@ public final class Authorizer {
   }
 
   /**
-   * A key that stands for the token of {@code authorization} in budgets kept per token (its digest,
-   * never the token, so it can sit in memory and maps); {@code null} for a missing or unknown token.
+   * A key naming the known token of {@code authorization}, for its rate budget: the token's SHA-256
+   * digest, never the token; empty for missing and unknown tokens.
    */
-  public @Nullable String budgetKey(@Nullable String authorization) {
+  public Optional<String> tokenKey(@Nullable String authorization) {
     String digest = bearerDigest(authorization);
-    if (digest == null) {
-      return null;
-    }
-    boolean known = adminDigests.contains(digest) || ingestDigests.containsKey(digest) || domainDigests.containsKey(digest);
-    return known ? digest : null;
+    boolean known = digest != null
+        && (adminDigests.contains(digest) || ingestDigests.containsKey(digest) || domainDigests.containsKey(digest));
+    return known ? Optional.of(digest) : Optional.empty();
   }
 
   /** Missing or unknown tokens are refused alike; a known token's fate depends on its kind and scope. */

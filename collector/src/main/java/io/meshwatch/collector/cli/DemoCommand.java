@@ -54,7 +54,8 @@ final class DemoCommand implements Callable<Integer> {
     CollectorConfig config = new CollectorConfig(base.host(), base.port(), base.dataDir(), base.descriptorsDir(),
         base.maxBodyBytes(), new CollectorConfig.Evaluation(DemoMesh.EVALUATION_INTERVAL, DemoMesh.SILENCE_TIMEOUT,
             base.evaluation().maxClockSkew(), base.evaluation().lateness()), base.storage(),
-        new Tokens(Set.of(adminToken), ingest), base.alerting(), base.dashboards());
+        new Tokens(Set.of(adminToken), ingest), base.alerting(), base.dashboards(), base.limits(), base.server(),
+        base.rateLimits());
     MeshwatchCollector collector = MeshwatchCollector.start(config, InstantSource.system(),
         products.stream().map(DemoProduct::descriptor).toList());
     DemoSimulator simulator = new DemoSimulator(collector.uri(), products, tokenByProduct, InstantSource.system());

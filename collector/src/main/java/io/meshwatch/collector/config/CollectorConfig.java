@@ -31,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  * @param alerting routing, receivers and timers of alerting
  * @param dashboards where dashboards, provisioning and rules are written on start, if anywhere
  * @param limits the budgets per product and per token, and the collector-wide caps
+ * @param server the HTTP server's timeouts, connection limit and event loops
+ * @param rateLimits the write budgets of each token and each product
  */
 public record CollectorConfig(
     String host,
@@ -43,7 +45,9 @@ public record CollectorConfig(
     Tokens tokens,
     AlertingConfig alerting,
     DashboardsConfig dashboards,
-    LimitsConfig limits) {
+    LimitsConfig limits,
+    ServerConfig server,
+    RateLimits rateLimits) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -78,13 +82,19 @@ public record CollectorConfig(
     if (limits == null) {
       throw new IllegalArgumentException("limits are required (LimitsConfig.DEFAULTS for the defaults)");
     }
+    if (server == null) {
+      throw new IllegalArgumentException("server settings are required (ServerConfig.DEFAULTS for the defaults)");
+    }
+    if (rateLimits == null) {
+      throw new IllegalArgumentException("rate limits are required (RateLimits.DEFAULTS for the defaults)");
+    }
   }
 
-  /** With {@link LimitsConfig#DEFAULTS}. */
+  /** With {@link LimitsConfig#DEFAULTS}, {@link ServerConfig#DEFAULTS} and {@link RateLimits#DEFAULTS}. */
   public CollectorConfig(String host, int port, Path dataDir, @Nullable Path descriptorsDir, long maxBodyBytes,
       Evaluation evaluation, Storage storage, Tokens tokens, AlertingConfig alerting, DashboardsConfig dashboards) {
     this(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards,
-        LimitsConfig.DEFAULTS);
+        LimitsConfig.DEFAULTS, ServerConfig.DEFAULTS, RateLimits.DEFAULTS);
   }
 
   /** With {@link DashboardsConfig#NONE}, for callers that generate no dashboards. */
@@ -101,7 +111,7 @@ public record CollectorConfig(
 
   /**
    * 127.0.0.1:8080, ./data, no descriptors, 4 MiB bodies, {@link Evaluation#DEFAULTS}, {@link Storage#DEFAULTS},
-   * no tokens, {@link AlertingConfig#defaults()}, no dashboards.
+   * no tokens, {@link AlertingConfig#defaults()}, no dashboards, {@link ServerConfig#DEFAULTS}, {@link RateLimits#DEFAULTS}.
    */
   public static CollectorConfig defaults() {
     return new CollectorConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_DATA_DIR, null, DEFAULT_MAX_BODY_BYTES,
@@ -185,31 +195,39 @@ public record CollectorConfig(
   }
 
   public CollectorConfig withPort(int port) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, limits);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, limits, server, rateLimits);
   }
 
   public CollectorConfig withDataDir(Path dataDir) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, limits);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, limits, server, rateLimits);
   }
 
   public CollectorConfig withDescriptorsDir(@Nullable Path descriptorsDir) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, limits);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, limits, server, rateLimits);
   }
 
   public CollectorConfig withTokens(Tokens tokens) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, limits);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, limits, server, rateLimits);
   }
 
   public CollectorConfig withAlerting(AlertingConfig alerting) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, limits);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, limits, server, rateLimits);
   }
 
   public CollectorConfig withDashboards(DashboardsConfig dashboards) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, limits);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, limits, server, rateLimits);
+  }
+
+  public CollectorConfig withServer(ServerConfig server) {
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, limits, server, rateLimits);
+  }
+
+  public CollectorConfig withRateLimits(RateLimits rateLimits) {
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, limits, server, rateLimits);
   }
 
   public CollectorConfig withLimits(LimitsConfig limits) {
-    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, limits);
+    return new CollectorConfig(host, port, dataDir, descriptorsDir, maxBodyBytes, evaluation, storage, tokens, alerting, dashboards, limits, server, rateLimits);
   }
 
   private static void requirePositive(String field, @Nullable Duration duration) {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -22,8 +23,9 @@ import org.yaml.snakeyaml.nodes.Node;
 final class ConfigReader {
 
   static final List<String> FIELDS = List.of("server", "dataDir", "descriptors", "evaluation", "storage", "tokens",
-      "alerting", "dashboards", "limits");
-  static final List<String> SERVER = List.of("host", "port", "maxBodyBytes");
+      "alerting", "dashboards", "limits", "rateLimits");
+  static final List<String> SERVER = Stream.concat(Stream.of("host", "port", "maxBodyBytes"),
+      ServerConfigReader.FIELDS.stream()).toList();
   static final List<String> EVALUATION = List.of("interval", "silenceTimeout", "maxClockSkew", "lateness");
   static final List<String> STORAGE = List.of("fsync", "snapshotInterval");
 
@@ -87,7 +89,9 @@ final class ConfigReader {
           tokens == null ? Tokens.NONE : tokens,
           alerting == null ? config.alerting() : alerting,
           dashboards == null ? config.dashboards() : dashboards,
-          limits == null ? config.limits() : limits), problems);
+          limits == null ? config.limits() : limits,
+          ServerConfigReader.read(server),
+          RateLimitsReader.read(root.map("rateLimits"))), problems);
     } catch (IllegalArgumentException e) {
       // only reached when a rule of CollectorConfig has no check of its own above
       problems.error(root.line(), "", e.getMessage());

@@ -22,6 +22,12 @@ public final class ConfigBounds {
   /** A budget of series or label values: at least one, and few enough to count in an int. */
   public static final Bound.Count LIMIT = new Bound.Count(1, 100_000_000);
 
+  /** The server's idle, header and body timeouts (as ServerConfig checks them too). */
+  public static final Bound.Span SERVER_TIMEOUT = new Bound.Span(Duration.ofMillis(100), Duration.ofHours(1));
+  /** A write budget's refill rate, requests per second (as RateLimits checks it too). */
+  public static final Bound.Number WRITE_RATE = new Bound.Number(0, false, 1_000_000, true);
+  public static final Bound.Count WRITE_BURST = new Bound.Count(1, 10_000_000);
+
   public static final BoundsTable TABLE = new BoundsTable(TRANSPORT, fields());
 
   private ConfigBounds() {}
@@ -33,6 +39,13 @@ public final class ConfigBounds {
         Field.of("server.host", new Bound.Text(1, 253)),
         Field.of("server.port", new Bound.Count(0, 65_535)),
         Field.of("server.maxBodyBytes", new Bound.Count(1, MAX_BODY_BYTES)),
+        Field.of("server.idleTimeout", SERVER_TIMEOUT),
+        Field.of("server.headerTimeout", SERVER_TIMEOUT),
+        Field.of("server.bodyTimeout", SERVER_TIMEOUT),
+        Field.of("server.maxConnections", new Bound.Count(1, 1_000_000)),
+        Field.of("server.maxConcurrentWrites", new Bound.Count(1, 1_000_000)),
+        Field.of("server.eventLoops", new Bound.Count(1, 64)),
+        Field.of("server.retryAfter", new Bound.Span(Duration.ofSeconds(1), Duration.ofHours(1))),
         Field.of("dataDir", Bounds.LOCATION),
         Field.of("descriptors", Bounds.LOCATION),
         Field.of("evaluation", Bounds.SECTION),
@@ -48,6 +61,13 @@ public final class ConfigBounds {
         Field.of("limits.seriesPerToken", LIMIT),
         Field.of("limits.seriesTotal", LIMIT),
         Field.of("limits.labelValuesPerProduct", LIMIT),
+        Field.of("rateLimits", Bounds.SECTION),
+        Field.of("rateLimits.perToken", Bounds.SECTION),
+        Field.of("rateLimits.perToken.requestsPerSecond", WRITE_RATE),
+        Field.of("rateLimits.perToken.burst", WRITE_BURST),
+        Field.of("rateLimits.perProduct", Bounds.SECTION),
+        Field.of("rateLimits.perProduct.requestsPerSecond", WRITE_RATE),
+        Field.of("rateLimits.perProduct.burst", WRITE_BURST),
         Field.of("tokens", Bounds.SECTION),
         Field.of("tokens.admin", new Bound.Items(1_000)),
         Field.of("tokens.admin[]", token)));

@@ -101,7 +101,8 @@ final class AlertsHandler {
             Responses.json(ctx, 200, acknowledgement(ack.get()));
           }
         })
-        .onFailure(e -> Responses.error(ctx, 503, "could not store the acknowledgement: " + e.getMessage()));
+        .onFailure(e -> Refusals.send(ctx, Refusal.unavailable("could not store the acknowledgement: " + e.getMessage(),
+            services.server().retryAfter())));
   }
 
   static Map<String, Object> view(AlertView view) {

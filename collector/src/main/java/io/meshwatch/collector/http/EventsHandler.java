@@ -23,27 +23,35 @@ final class EventsHandler {
     this.services = services;
   }
 
-  void handle(RoutingContext ctx) {
+  /** Before the body: the product id, the token's right to write it, and that the product is known. */
+  boolean beforeBody(RoutingContext ctx) {
     Optional<ProductId> id = ProductsHandler.productId(ctx);
     if (id.isEmpty()) {
       services.ingestMetrics().rejected(RejectReason.INVALID_PRODUCT, 1);
-      return;
+      return false;
     }
     AuthDecision auth = services.authorizer().write(Requests.authorization(ctx), id.get());
     if (!auth.allowed()) {
       services.countRefusal(auth);
       Responses.error(ctx, auth.outcome().httpStatus(), auth.message());
-      return;
+      return false;
     }
     if (!services.catalog().contains(id.get())) {
       services.ingestMetrics().rejected(RejectReason.UNKNOWN_PRODUCT, 1);
       Responses.error(ctx, 404, "unknown product '" + id.get() + "'; register its descriptor first");
-      return;
+      return false;
     }
+    Optional<Refusal> overBudget = services.overProductBudget(List.of(id.get()));
+    overBudget.ifPresent(refusal -> Refusals.send(ctx, refusal));
+    return overBudget.isEmpty();
+  }
+
+  void handle(RoutingContext ctx) {
+    ProductId id = ProductsHandler.productId(ctx).orElseThrow(); // beforeBody checked it
     DecodeResult result;
     try {
       byte[] body = Requests.body(ctx);
-      result = services.events().decode(id.get(), body);
+      result = services.events().decode(id, body);
     } catch (MalformedPayloadException e) {
       services.ingestMetrics().rejected(RejectReason.MALFORMED, 1);
       Responses.error(ctx, 400, "malformed events: " + e.getMessage());
@@ -57,7 +65,7 @@ final class EventsHandler {
       return;
     }
     if (!services.accept("events", result.signals())) {
-      Responses.error(ctx, 503, "the collector could not store the events; retry later");
+      Refusals.send(ctx, services.cannotStore("the events"));
       return;
     }
     Responses.json(ctx, 202, Map.of("accepted", result.signals().size()));

@@ -1,7 +1,5 @@
 package io.meshwatch.collector.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 import io.meshwatch.collector.auth.AuthDecision;
@@ -13,14 +11,14 @@ import io.meshwatch.model.ProductId;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsPartialSuccess;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code POST /v1/metrics} as the OTLP/HTTP specification has it: protobuf or JSON bodies (gzip is
@@ -29,12 +27,9 @@ import java.util.Map;
  */
 final class OtlpHandler {
 
-  private static final String PROTOBUF = "application/x-protobuf";
-  private static final String JSON = "application/json";
-  private static final int STATUS_INVALID_ARGUMENT = 3;
-  private static final int STATUS_UNAVAILABLE = 14;
-  private static final int STATUS_UNAUTHENTICATED = 16;
-  private static final int STATUS_PERMISSION_DENIED = 7;
+  static final String PATH = "/v1/metrics";
+  static final String PROTOBUF = "application/x-protobuf";
+  static final String JSON = "application/json";
 
   private final HttpServices services;
 
@@ -42,26 +37,32 @@ final class OtlpHandler {
     this.services = services;
   }
 
-  void handle(RoutingContext ctx) {
+  /** Before the body: the media type must be OTLP's and the token known; the products it may write are only known after. */
+  boolean beforeBody(RoutingContext ctx) {
     String mediaType = mediaType(ctx.request().getHeader("Content-Type"));
     boolean json = JSON.equals(mediaType);
     if (!json && !PROTOBUF.equals(mediaType)) {
       services.ingestMetrics().rejected(RejectReason.UNSUPPORTED_MEDIA_TYPE, 1);
       Responses.error(ctx, 415, "Content-Type must be " + PROTOBUF + " or " + JSON + ", got '" + mediaType + "'");
-      return;
+      return false;
     }
     AuthDecision auth = services.authorizer().authenticated(Requests.authorization(ctx));
     if (!auth.allowed()) {
       refuse(ctx, json, auth);
-      return;
+      return false;
     }
+    return true;
+  }
+
+  void handle(RoutingContext ctx) {
+    boolean json = isJson(ctx.request());
     ExportMetricsServiceRequest request;
     try {
       byte[] body = Requests.body(ctx);
       request = json ? OtlpMetricsDecoder.parseJson(body) : OtlpMetricsDecoder.parseProtobuf(body);
     } catch (MalformedPayloadException e) {
       services.ingestMetrics().rejected(RejectReason.MALFORMED, 1);
-      status(ctx, json, 400, STATUS_INVALID_ARGUMENT, "malformed OTLP " + (json ? "JSON" : "protobuf") + ": " + e.getMessage());
+      status(ctx, json, 400, RpcStatus.INVALID_ARGUMENT, "malformed OTLP " + (json ? "JSON" : "protobuf") + ": " + e.getMessage());
       return;
     }
     // Before decoding: decoding advances cumulative state, which a refused request must not touch.
@@ -72,14 +73,20 @@ final class OtlpHandler {
         return;
       }
     }
-    DecodeResult result = services.otlp().decode(request, services.authorizer().budgetKey(Requests.authorization(ctx)));
+    Optional<Refusal> overBudget = services.overProductBudget(OtlpMetricsDecoder.productsNamed(request));
+    if (overBudget.isPresent()) {
+      Refusals.send(ctx, overBudget.get());
+      return;
+    }
+    DecodeResult result = services.otlp().decode(request,
+        services.authorizer().tokenKey(Requests.authorization(ctx)).orElse(null));
     services.countRejections(result);
     if (result.allRejected()) {
-      status(ctx, json, 400, STATUS_INVALID_ARGUMENT, result.errorMessage());
+      status(ctx, json, 400, RpcStatus.INVALID_ARGUMENT, result.errorMessage());
       return;
     }
     if (!services.accept("otlp", result.signals())) {
-      status(ctx, json, 503, STATUS_UNAVAILABLE, "the collector could not store the data; retry later");
+      Refusals.send(ctx, services.cannotStore("the data"));
       return;
     }
     ExportMetricsServiceResponse.Builder response = ExportMetricsServiceResponse.newBuilder();
@@ -88,47 +95,30 @@ final class OtlpHandler {
           .setRejectedDataPoints(result.rejectedPoints())
           .setErrorMessage(result.errorMessage()));
     }
-    respond(ctx, json, 200, json ? printJson(response.build()) : response.build().toByteArray());
+    respond(ctx.request(), json, 200, json ? printJson(response.build()) : response.build().toByteArray());
   }
 
   private void refuse(RoutingContext ctx, boolean json, AuthDecision decision) {
     services.countRefusal(decision);
-    int code = decision.outcome() == AuthDecision.Outcome.FORBIDDEN ? STATUS_PERMISSION_DENIED : STATUS_UNAUTHENTICATED;
+    int code = decision.outcome() == AuthDecision.Outcome.FORBIDDEN ? RpcStatus.PERMISSION_DENIED : RpcStatus.UNAUTHENTICATED;
     status(ctx, json, decision.outcome().httpStatus(), code, decision.message());
   }
 
   private static void status(RoutingContext ctx, boolean json, int httpStatus, int code, String message) {
-    byte[] body = json ? statusJson(code, message) : statusProtobuf(code, message);
-    respond(ctx, json, httpStatus, body);
+    respond(ctx.request(), json, httpStatus, RpcStatus.encode(json, code, message));
   }
 
-  private static void respond(RoutingContext ctx, boolean json, int httpStatus, byte[] body) {
-    ctx.response()
+  /** A {@code google.rpc.Status} answer in the request's encoding. */
+  static Future<Void> status(HttpServerRequest request, int httpStatus, int code, String message) {
+    boolean json = isJson(request);
+    return respond(request, json, httpStatus, RpcStatus.encode(json, code, message));
+  }
+
+  private static Future<Void> respond(HttpServerRequest request, boolean json, int httpStatus, byte[] body) {
+    return request.response()
         .setStatusCode(httpStatus)
         .putHeader("Content-Type", json ? JSON : PROTOBUF)
         .end(Buffer.buffer(body));
-  }
-
-  /** {@code google.rpc.Status} is not in the OTLP protos we ship, and has two fields: encode it by hand. */
-  private static byte[] statusProtobuf(int code, String message) {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-      out.writeInt32(1, code);
-      out.writeString(2, message);
-      out.flush();
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static byte[] statusJson(int code, String message) {
-    try {
-      return Responses.JSON.writeValueAsBytes(Map.of("code", code, "message", message));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static byte[] printJson(ExportMetricsServiceResponse response) {
@@ -139,7 +129,12 @@ final class OtlpHandler {
     }
   }
 
-  static String mediaType(String contentType) {
+  /** Whether the request says its body is OTLP JSON (else it is taken as protobuf). */
+  static boolean isJson(HttpServerRequest request) {
+    return JSON.equals(mediaType(request.getHeader("Content-Type")));
+  }
+
+  static String mediaType(@Nullable String contentType) {
     if (contentType == null) {
       return "";
     }

@@ -43,14 +43,19 @@ final class ProductsHandler {
     Responses.json(ctx, 200, StatusJson.product(product.get(), services.engine().status(id.get()).orElse(null)));
   }
 
-  void register(RoutingContext ctx) {
+  /** Before the body: registering takes an admin token. */
+  boolean beforeBody(RoutingContext ctx) {
     AuthDecision auth = services.authorizer().admin(Requests.authorization(ctx));
     if (!auth.allowed()) {
       Responses.error(ctx, auth.outcome().httpStatus(), auth.message());
-      return;
+      return false;
     }
-    String text = ctx.body().asString(StandardCharsets.UTF_8.name());
-    ParseResult parsed = parser.parse("request body", text == null ? "" : text);
+    return true;
+  }
+
+  void register(RoutingContext ctx) {
+    String text = new String(Requests.body(ctx), StandardCharsets.UTF_8);
+    ParseResult parsed = parser.parse("request body", text);
     if (parsed.hasErrors() || parsed.products().size() != 1) {
       List<String> problems = parsed.problems().stream().map(DescriptorProblem::toString).toList();
       String message = parsed.hasErrors()
@@ -70,7 +75,8 @@ final class ProductsHandler {
           ctx.response().putHeader("Location", "/api/v1/products/" + product.id());
           Responses.json(ctx, created ? 201 : 200, StatusJson.product(product, null));
         })
-        .onFailure(e -> Responses.error(ctx, 500, "could not store descriptor: " + e.getMessage()));
+        .onFailure(e -> Refusals.send(ctx, Refusal.unavailable("could not store the descriptor: " + e.getMessage(),
+            services.server().retryAfter())));
   }
 
   /** The {@code id} path parameter, or empty after answering 400 for a malformed id. */

@@ -8,9 +8,10 @@ final class Requests {
 
   private Requests() {}
 
-  /** The body as read by the route's body handler; empty when there was none. */
+  /** The body as {@link BodyGate} read it (inflated); empty when there was none. */
   static byte[] body(RoutingContext ctx) {
-    return ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    byte[] body = ctx.get(BodyGate.BODY);
+    return body == null ? new byte[0] : body;
   }
 
   /** The raw {@code Authorization} header, for the {@code Authorizer}. */

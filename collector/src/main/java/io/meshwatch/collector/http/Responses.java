@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,13 +21,17 @@ final class Responses {
   private Responses() {}
 
   static void json(RoutingContext ctx, int status, Object body) {
+    json(ctx.response(), status, body);
+  }
+
+  static Future<Void> json(HttpServerResponse response, int status, Object body) {
     byte[] bytes;
     try {
       bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("response body is not serialisable: " + body.getClass(), e);
     }
-    ctx.response()
+    return response
         .setStatusCode(status)
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .end(Buffer.buffer(bytes));
@@ -36,10 +42,14 @@ final class Responses {
   }
 
   static void error(RoutingContext ctx, int status, String message, Map<String, Object> details) {
+    error(ctx.response(), status, message, details);
+  }
+
+  static Future<Void> error(HttpServerResponse response, int status, String message, Map<String, Object> details) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", message);
     body.put("status", status);
     body.putAll(details);
-    json(ctx, status, body);
+    return json(response, status, body);
   }
 }

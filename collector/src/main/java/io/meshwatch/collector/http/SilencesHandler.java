@@ -104,7 +104,13 @@ final class SilencesHandler {
           ctx.response().putHeader("Location", "/api/v1/silences/" + silence.id());
           Responses.json(ctx, 201, view(silence, services.clock().instant()));
         })
-        .onFailure(e -> Responses.error(ctx, e instanceof IllegalArgumentException ? 400 : 503, e.getMessage()));
+        .onFailure(e -> {
+          if (e instanceof IllegalArgumentException) {
+            Responses.error(ctx, 400, e.getMessage());
+          } else {
+            Refusals.send(ctx, Refusal.unavailable(e.getMessage(), services.server().retryAfter()));
+          }
+        });
   }
 
   void expire(RoutingContext ctx) {
@@ -123,7 +129,8 @@ final class SilencesHandler {
     ctx.vertx()
         .executeBlocking(() -> services.alerting().expireSilence(silence.get().id()).orElseThrow())
         .onSuccess(expired -> Responses.json(ctx, 200, view(expired, services.clock().instant())))
-        .onFailure(e -> Responses.error(ctx, 503, "could not expire the silence: " + e.getMessage()));
+        .onFailure(e -> Refusals.send(ctx, Refusal.unavailable("could not expire the silence: " + e.getMessage(),
+            services.server().retryAfter())));
   }
 
   /** Whether the token is an admin's or a domain's: answers 401 or 403 when it is neither. */

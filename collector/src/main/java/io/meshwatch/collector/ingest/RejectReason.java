@@ -16,7 +16,13 @@ public enum RejectReason {
   UNAUTHENTICATED,
   FORBIDDEN,
   /** The collector could not make the signals durable (disk full, I/O error); the client should retry. */
-  STORAGE_FAILED;
+  STORAGE_FAILED,
+  /** The collector as a whole had too many requests in flight (503); the client should retry. */
+  OVERLOADED,
+  /** The request's HTTP framing was broken, e.g. a bad chunk in a chunked body (400). */
+  MALFORMED_FRAMING,
+  /** The product or token was over its own rate budget (429); the client should retry after the wait it was told. */
+  RATE_LIMITED;
 
   /** The label value, lower_snake_case, e.g. {@code unknown_product}. */
   public String label() {

@@ -38,7 +38,9 @@ class ConfigDocTest {
     for (String block : blocks) {
       CollectorConfig config = ConfigReader.read("CONFIG.md", block, dir, ENV);
       assertThat(config.tokens().isEmpty() && config.alerting().equals(AlertingConfig.defaults())
-          && config.limits().equals(LimitsConfig.DEFAULTS)).as(block).isFalse();
+          && config.limits().equals(LimitsConfig.DEFAULTS)
+          && config.server().equals(ServerConfig.DEFAULTS) && config.rateLimits().equals(RateLimits.DEFAULTS))
+          .as(block).isFalse();
     }
   }
 
@@ -73,6 +75,8 @@ class ConfigDocTest {
     ConfigReader.STORAGE.forEach(field -> fields.add("storage." + field));
     DashboardsConfigReader.FIELDS.forEach(field -> fields.add("dashboards." + field));
     LimitsConfigReader.FIELDS.forEach(field -> fields.add("limits." + field));
+    RateLimitsReader.FIELDS.forEach(budget -> RateLimitsReader.BUDGET.forEach(
+        field -> fields.add("rateLimits." + budget + "." + field)));
 
     assertThat(ConfigReader.FIELDS).allSatisfy(top -> assertThat(fields).anyMatch(f -> f.startsWith(top)));
     for (String field : fields) {

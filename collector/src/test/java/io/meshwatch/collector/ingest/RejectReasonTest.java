@@ -11,6 +11,7 @@ class RejectReasonTest {
   void label_isLowerSnakeCaseAsPrometheusLabelsAre() {
     assertThat(Arrays.stream(RejectReason.values()).map(RejectReason::label)).containsExactly(
         "malformed", "unknown_product", "invalid_product", "invalid_value", "future_timestamp", "too_late", "too_many_series",
-        "body_too_large", "unsupported_media_type", "unauthenticated", "forbidden", "storage_failed");
+        "body_too_large", "unsupported_media_type", "unauthenticated", "forbidden", "storage_failed",
+        "overloaded", "malformed_framing", "rate_limited");
   }
 }

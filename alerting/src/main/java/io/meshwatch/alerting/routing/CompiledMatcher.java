@@ -1,21 +1,22 @@
 package io.meshwatch.alerting.routing;
 
+import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Matcher} ready to run per alert: regexes compiled once, and the regexes operators write
  * most ({@code a|b|c}, {@code sales\..*}, plain words) answered without the regex engine at all.
- * Every shortcut must agree with {@code Pattern.compile(value).matcher(s).matches()}.
+ * Every shortcut must agree with RE2's {@code Pattern.compile(value).matches(s)} (re2j, see {@link Matcher}).
  */
 final class CompiledMatcher {
   private static final String META = "\\.[]{}()*+?^$|";
-  private static final String LINE_TERMINATORS = "\n\r\u0085\u2028\u2029";
+  /** RE2's '.' stops only at a newline (Java's also at \r, \u0085, \u2028 and \u2029). */
+  private static final String LINE_TERMINATORS = "\n";
 
   private final String name;
   private final boolean negated;
@@ -54,12 +55,12 @@ final class CompiledMatcher {
     if (regex.endsWith(".*")) {
       String prefix = literal(regex.substring(0, regex.length() - 2));
       if (prefix != null) {
-        // '.' stops at line terminators, as in Pattern without DOTALL.
+        // '.' stops at a newline, as in RE2 without the s flag.
         return s -> s.startsWith(prefix) && noLineTerminator(s, prefix.length());
       }
     }
     Pattern pattern = Pattern.compile(regex);
-    return s -> pattern.matcher(s).matches();
+    return pattern::matches;
   }
 
   /** The text {@code regex} stands for when it has no operators (only escaped punctuation), else null. */

@@ -1,12 +1,15 @@
 package io.meshwatch.alerting.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.junit.jupiter.api.Test;
 
 class CompiledMatcherTest {
@@ -24,11 +27,11 @@ class CompiledMatcherTest {
 
   @Test
   void regex_shortcutsAgreeWithThePatternEngine() {
-    // Brute-force reference: Pattern.matches on random regexes built from the characters the
+    // Brute-force reference: RE2's matches on random regexes built from the characters the
     // shortcuts treat specially, against random inputs.
     Random random = new Random(42);
     String regexChars = "ab.*|\\-()+?\n";
-    String inputChars = "ab.*|\\-\n";
+    String inputChars = "ab.*|\\-\n\r\u2028";
     int compared = 0;
     for (int i = 0; i < 20_000; i++) {
       String regex = randomText(random, regexChars, 6);
@@ -42,11 +45,34 @@ class CompiledMatcherTest {
       for (int j = 0; j < 5; j++) {
         String input = randomText(random, inputChars, 5);
         assertThat(fast.test(input)).as("regex %s on input %s", regex, input)
-            .isEqualTo(reference.matcher(input).matches());
+            .isEqualTo(reference.matches(input));
         compared++;
       }
     }
     assertThat(compared).isGreaterThan(10_000);
+  }
+
+  @Test
+  void regex_thatBacktrackingTakesExponentialTimeOn_isAnsweredAtOnce() {
+    // java.util.regex needs about fib(64) steps for this (it hung alerting); RE2 is linear in the input.
+    // The timeout only stops a hang; nothing is measured.
+    String label = "a".repeat(64);
+    Matcher matcher = Matcher.parse("slo=~\"(a|aa)+b\"");
+
+    assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+      assertThat(CompiledMatcher.of(matcher).matches(Map.of("slo", label))).isFalse();
+      assertThat(matcher.matches(Map.of("slo", label))).isFalse();
+      assertThat(CompiledMatcher.of(matcher).matches(Map.of("slo", label + "b"))).isTrue();
+    });
+  }
+
+  @Test
+  void parse_aRegexRe2CannotRun_isRefusedNamingTheSyntax() {
+    // Lookaround and possessive quantifiers need backtracking; Alertmanager (Go's RE2) refuses them too.
+    assertThatThrownBy(() -> Matcher.parse("team=~\"a++\"")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("RE2");
+    assertThatThrownBy(() -> Matcher.parse("team=~\"a(?=b)\"")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("RE2");
   }
 
   @Test

@@ -343,8 +343,25 @@ public final class MeshwatchCollector implements AutoCloseable {
     if (config.descriptorsDir() != null) {
       problems.addAll(register(new DescriptorParser().parseDirectory(config.descriptorsDir()), catalog));
     }
-    problems.addAll(register(store.loadAll(), catalog));
+    problems.addAll(registerStored(store.loadAll(), catalog, store));
     return problems;
+  }
+
+  /**
+   * The descriptors registered over the API earlier are data, not configuration: one that this
+   * collector cannot take (e.g. past a bound it did not have when it was stored) never stops the start.
+   * It is left out, its problems logged as errors and counted in meshwatch_descriptor_problems; the
+   * file stays for the operator to fix or to post again.
+   */
+  private static List<DescriptorProblem> registerStored(ParseResult parsed, Catalog catalog, DescriptorStore store) {
+    if (parsed.hasErrors()) {
+      LOG.error("descriptors stored in {} that this collector cannot take are left out (the products they"
+          + " describe are not monitored until fixed or posted again):\n  {}", store.directory(),
+          String.join("\n  ", parsed.errors().stream().map(DescriptorProblem::toString).toList()));
+    }
+    parsed.warnings().forEach(p -> LOG.warn("{}", p));
+    parsed.products().forEach(catalog::register);
+    return parsed.problems();
   }
 
   private static List<DescriptorProblem> register(ParseResult parsed, Catalog catalog) {
@@ -370,6 +387,9 @@ public final class MeshwatchCollector implements AutoCloseable {
       alerting.evaluate(statuses);
     } catch (AlertingStorageException e) {
       LOG.error("alerts of this evaluation were not queued; the next evaluation tries again", e);
+    } catch (RuntimeException e) {
+      // A fault of alerting's own must not also cost this evaluation its published status and metrics.
+      LOG.error("alerting failed on this evaluation; the next evaluation tries again", e);
     }
     alertingMetrics.publishAlerts(alertCounts(alerting.alerts()));
     return statuses;

@@ -26,6 +26,11 @@ public final class DescriptorStore {
     this.dir = dataDir.resolve("products");
   }
 
+  /** Where the descriptors are kept, {@code <data-dir>/products}. */
+  public Path directory() {
+    return dir;
+  }
+
   public void save(DataProduct product) throws IOException {
     Files.createDirectories(dir);
     Path target = dir.resolve(product.id() + ".json");

@@ -161,7 +161,7 @@ class AlertingConfigReaderTest {
             "7 alerting.route.groupBy[2]: lists 'product' twice",
             "8 alerting.route.groupInterval: must be a duration above zero, got '0s'",
             "10 alerting.route.routes[0].matchers[0]: matcher must look like name=\"value\" (or !=, =~, !~), got 'severity=page\"'",
-            "10 alerting.route.routes[0].matchers[1]: matcher x=~ has an invalid regex: Unclosed group",
+            "10 alerting.route.routes[0].matchers[1]: matcher x=~ has an invalid regex (RE2 syntax): missing closing )",
             "11 alerting.route.routes[0].receiver: unknown receiver 'team-slak' (did you mean 'team-slack'?)",
             "12 alerting.route.routes[0].continu: unknown field (did you mean 'continue'?)",
             "13 alerting.route.routes[1].receiver: unknown receiver 'nobody'; receivers: team-slack, empty, mail, oncall",

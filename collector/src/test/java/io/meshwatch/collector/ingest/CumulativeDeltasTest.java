@@ -7,7 +7,6 @@ import io.meshwatch.model.ProductId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -204,10 +203,10 @@ class CumulativeDeltasTest {
   }
 
   private static SeriesKey key(ProductId product, String check) {
-    return new SeriesKey(product, "pipeline", "meshwatch.quality.checks", Map.of("meshwatch.check", check), 1);
+    return new SeriesKey(product, "pipeline", ContractMetric.QUALITY_CHECKS, check, true, AttributeDigest.NONE, 1);
   }
 
   private static SeriesKey key(String check, long start) {
-    return new SeriesKey(ORDERS, "pipeline", "meshwatch.quality.checks", Map.of("meshwatch.check", check), start);
+    return new SeriesKey(ORDERS, "pipeline", ContractMetric.QUALITY_CHECKS, check, true, AttributeDigest.NONE, start);
   }
 }

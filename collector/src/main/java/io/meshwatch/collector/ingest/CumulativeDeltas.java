@@ -119,9 +119,11 @@ final class CumulativeDeltas {
   }
 
   /** Why a new series of {@code product} sent with this view's token is refused now, for the client's message. */
-  String refusal(ProductId product) {
+  SeriesAccounts.Refusal refusal(ProductId product) {
     SeriesAccounts.Refusal refusal = series.accounts.refusal(product, token);
-    return refusal == null ? "a budget of cumulative series was full (it is not any more; send again)" : refusal.why();
+    // Room was made (idle series swept) since the refusal: sending again will do.
+    return refusal != null ? refusal
+        : new SeriesAccounts.Refusal("a budget of cumulative series was full (it is not any more; send again)", true);
   }
 
   /** The collector-wide cap. */

@@ -120,8 +120,9 @@ final class MetricDecoder {
       SeriesKey key = SeriesKey.of(signals.product(), service, kind, labels, sample.attributes(), sample.startNanos());
       delta = cumulative.delta(key, sample.reading());
       if (delta == null) {
-        reject(RejectReason.TOO_MANY_SERIES, where + cumulative.refusal(key.product()) + "; new series "
-            + SeriesKey.describe(sample.attributes()) + " refused", 1);
+        SeriesAccounts.Refusal refusal = cumulative.refusal(key.product());
+        tally.refuseSeries(refusal.collectorWide(), where + refusal.why() + "; new series "
+            + SeriesKey.describe(sample.attributes()) + " refused");
         return;
       }
     }

@@ -40,15 +40,16 @@ class SloEngineRestoreTest {
   void readState_aProductWhoseBlockCannotBeRead_startsEmpty_andTheOthersAreRestored() throws IOException {
     SloEngine original = fed(new FaultySliStore());
     byte[] snapshot = bytes(original);
-    // STOCK's cadence learner written in a version no collector knows.
-    snapshot[cadenceVersionAt(snapshot, STOCK)] = 42;
+    // The middle one of three (by id: crm.users, sales.orders, sales.stock): its cadence learner
+    // written in a version no collector knows. The block after it must be read as if nothing happened.
+    snapshot[cadenceVersionAt(snapshot, ORDERS)] = 42;
 
     SloEngine restored = registered(new FaultySliStore());
     RestoredState result = restored.readState(input(snapshot));
 
-    assertThat(result.failedProducts()).containsExactly(STOCK);
+    assertThat(result.failedProducts()).containsExactly(ORDERS);
     assertThat(result.products()).isEqualTo(2);
-    assertRestoredBut(STOCK, original, restored);
+    assertRestoredBut(ORDERS, original, restored);
   }
 
   @Test

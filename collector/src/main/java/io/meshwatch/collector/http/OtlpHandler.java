@@ -79,6 +79,7 @@ final class OtlpHandler {
       return;
     }
     if (!services.accept("otlp", result.signals())) {
+      result.undo(); // the retry of these cumulative readings must count them
       status(ctx, json, 503, STATUS_UNAVAILABLE, "the collector could not store the data; retry later");
       return;
     }

@@ -13,9 +13,10 @@ import java.util.stream.Collectors;
  * @param rejectedPoints OTLP data points or JSON events that were not
  * @param rejections one per problem found: a point, an event, or a whole resource whose product is wrong
  * @param seriesRefusals which of the rejected points were new cumulative series refused, and why
+ * @param advance what decoding advanced of the cumulative series it read, until {@link #undo}ne
  */
 public record DecodeResult(List<Signal> signals, long acceptedPoints, long rejectedPoints, List<Rejection> rejections,
-    SeriesRefusals seriesRefusals) {
+    SeriesRefusals seriesRefusals, Advance advance) {
 
   private static final int MESSAGES_SHOWN = 5;
 
@@ -30,7 +31,26 @@ public record DecodeResult(List<Signal> signals, long acceptedPoints, long rejec
 
   /** A result without cumulative series (JSON events). */
   public DecodeResult(List<Signal> signals, long acceptedPoints, long rejectedPoints, List<Rejection> rejections) {
-    this(signals, acceptedPoints, rejectedPoints, rejections, SeriesRefusals.NONE);
+    this(signals, acceptedPoints, rejectedPoints, rejections, SeriesRefusals.NONE, Advance.NONE);
+  }
+
+  /**
+   * Takes back what decoding advanced of cumulative series, where no later request has moved them on:
+   * call it when the signals could not be recorded (the journal refused them), so that the client's
+   * retry of the same readings counts their deltas again instead of nothing. Once they are recorded
+   * there is nothing to do: what was advanced stands.
+   */
+  public void undo() {
+    advance.undo();
+  }
+
+  /** What decoding one request changed of the collector's cumulative state. */
+  @FunctionalInterface
+  public interface Advance {
+    /** Nothing changed. */
+    Advance NONE = () -> { };
+
+    void undo();
   }
 
   /**

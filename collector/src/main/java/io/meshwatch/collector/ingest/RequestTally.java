@@ -44,6 +44,12 @@ final class RequestTally {
   }
 
   DecodeResult result() {
-    return new DecodeResult(signals, accepted, rejected, rejections, new DecodeResult.SeriesRefusals(overOwnBudget, collectorFull));
+    return result(DecodeResult.Advance.NONE);
+  }
+
+  /** The result of a request that advanced cumulative series, which {@code advance} takes back. */
+  DecodeResult result(DecodeResult.Advance advance) {
+    return new DecodeResult(signals, accepted, rejected, rejections, new DecodeResult.SeriesRefusals(overOwnBudget, collectorFull),
+        advance);
   }
 }

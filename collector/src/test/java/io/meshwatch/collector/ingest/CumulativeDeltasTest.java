@@ -209,6 +209,40 @@ class CumulativeDeltasTest {
     assertThat(all.size()).isEqualTo(3);
   }
 
+  @Test
+  void undo_forgetsTheSeriesAViewCreated_freeingTheirPlaces_andPutsBackTheReadingsItReplaced() {
+    CumulativeDeltas all = new CumulativeDeltas(clock, new SeriesBudgets(2, 100), 100, IDLE);
+    all.writtenBy("orders").delta(key(ORDERS, "a"), Reading.of(5));
+    CumulativeDeltas refused = all.writtenBy("orders");
+    refused.delta(key(ORDERS, "a"), Reading.of(8));
+    refused.delta(key(ORDERS, "b"), Reading.of(4));
+    refused.delta(key(ORDERS, "b"), Reading.of(6));
+    assertThat(all.size(ORDERS)).isEqualTo(2);
+
+    refused.undo();
+
+    assertThat(all.size(ORDERS)).isEqualTo(1);
+    assertThat(all.size()).isEqualTo(1);
+    CumulativeDeltas retry = all.writtenBy("orders");
+    assertThat(retry.delta(key(ORDERS, "a"), Reading.of(8))).isEqualTo(Reading.of(3));
+    assertThat(retry.delta(key(ORDERS, "b"), Reading.of(6))).as("new again: counts whole").isEqualTo(Reading.of(6));
+    assertThat(all.size(ORDERS)).isEqualTo(2);
+  }
+
+  @Test
+  void undo_ofASeriesSweptSince_freesNothingTwice() {
+    CumulativeDeltas all = new CumulativeDeltas(clock, new SeriesBudgets(2, 100), 100, IDLE);
+    CumulativeDeltas refused = all.writtenBy("orders");
+    refused.delta(key(ORDERS, "a"), Reading.of(1));
+    clock.advance(IDLE.plusSeconds(1));
+    all.writtenBy("orders").delta(key(ORDERS, "b"), Reading.of(1)); // sweeps "a"
+
+    refused.undo();
+
+    assertThat(all.size(ORDERS)).isEqualTo(1);
+    assertThat(all.size()).isEqualTo(1);
+  }
+
   private static SeriesKey key(ProductId product, String check) {
     return new SeriesKey(product, "pipeline", ContractMetric.QUALITY_CHECKS, check, true, AttributeDigest.NONE, 1);
   }

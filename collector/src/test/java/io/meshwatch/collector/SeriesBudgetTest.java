@@ -59,7 +59,8 @@ class SeriesBudgetTest {
     String lastRefusal = "";
     for (int export = 0; export < EXPORTS; export++) {
       HttpResponse<byte[]> answer = post(A, TOKEN_A, export);
-      assertThat(answer.statusCode()).as("export " + export).isIn(200, 400);
+      // Over its own budget, A's exports of nothing but new series are refused 429, to come back later.
+      assertThat(answer.statusCode()).as("export " + export).isIn(200, 429);
       lastRefusal = new String(answer.body(), StandardCharsets.UTF_8);
     }
 

@@ -47,7 +47,8 @@ public enum CollectorMetric {
       Labels.PRODUCT),
   PRODUCT_LABEL_VALUES_FOLDED("meshwatch.product.label.values.folded", Type.COUNTER,
       "Signals of the product whose check or consumer value was published as _other, past the product's own budget"
-          + " of label values (limits.labelValuesPerProduct), by label", Labels.PRODUCT_LABEL_NAME),
+          + " of label values (limits.labelValuesPerProduct) or longer than 128 characters, by label",
+      Labels.PRODUCT_LABEL_NAME),
   QUALITY_CHECKS("meshwatch.quality.checks", Type.COUNTER,
       "Quality checks run, by check and outcome (passed, failed)", Labels.PRODUCT_CHECK),
   VOLUME_ROWS("meshwatch.volume.rows", Type.GAUGE, "Rows per run of the latest reported runs", Labels.PRODUCT),

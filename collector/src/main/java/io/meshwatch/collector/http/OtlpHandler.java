@@ -17,6 +17,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -82,10 +83,17 @@ final class OtlpHandler {
         services.authorizer().tokenKey(Requests.authorization(ctx)).orElse(null));
     services.countRejections(result);
     if (result.allRejected()) {
-      status(ctx, json, 400, RpcStatus.INVALID_ARGUMENT, result.errorMessage());
+      result.undo(); // nothing of it was taken: what decoding advanced counts when it is sent again
+      Optional<Refusal> budget = seriesBudget(result);
+      if (budget.isPresent()) {
+        Refusals.send(ctx, budget.get());
+      } else {
+        status(ctx, json, 400, RpcStatus.INVALID_ARGUMENT, result.errorMessage());
+      }
       return;
     }
     if (!services.accept("otlp", result.signals())) {
+      result.undo(); // the retry of these cumulative readings must count them
       Refusals.send(ctx, services.cannotStore("the data"));
       return;
     }
@@ -96,6 +104,22 @@ final class OtlpHandler {
           .setErrorMessage(result.errorMessage()));
     }
     respond(ctx.request(), json, 200, json ? printJson(response.build()) : response.build().toByteArray());
+  }
+
+  /**
+   * An export refused only because its new cumulative series are over a budget is no bad request, and
+   * SDKs drop a 400: 429 when its product or token is over its own budget, 503 when the collector as a
+   * whole holds all the series it may, both with Retry-After, as every refusal.
+   */
+  private Optional<Refusal> seriesBudget(DecodeResult result) {
+    DecodeResult.SeriesRefusals refusals = result.seriesRefusals();
+    if (refusals.overOwnBudget() + refusals.collectorFull() != result.rejectedPoints()) {
+      return Optional.empty();
+    }
+    Duration wait = services.server().retryAfter();
+    return Optional.of(refusals.collectorFull() > 0
+        ? Refusal.unavailable(result.errorMessage(), wait)
+        : Refusal.overBudget(result.errorMessage(), wait));
   }
 
   private void refuse(RoutingContext ctx, boolean json, AuthDecision decision) {

@@ -120,7 +120,7 @@ final class SlosHandler {
   }
 
   /** The SLO's view, or, should one of its values defeat it, its identity with an error: one SLO never fails a list. */
-  private static Map<String, Object> listed(ProductStatus product, SloStatus slo) {
+  static Map<String, Object> listed(ProductStatus product, SloStatus slo) {
     try {
       return view(product, slo);
     } catch (RuntimeException e) {

@@ -5,9 +5,8 @@ import io.opentelemetry.proto.common.v1.KeyValue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-/** OTLP attribute values as text, for messages and series keys. */
+/** OTLP attribute values as text, for messages. */
 final class AttributeText {
 
   private AttributeText() {}
@@ -27,9 +26,5 @@ final class AttributeText {
       map.put(kv.getKey(), kv.getValue());
     }
     return map;
-  }
-
-  static Map<String, String> texts(Map<String, AnyValue> attributes) {
-    return attributes.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> of(e.getValue())));
   }
 }

@@ -4,6 +4,8 @@ import io.meshwatch.model.ProductId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,12 +26,20 @@ import org.jspecify.annotations.Nullable;
  * {@code idleTimeout} is forgotten (and counts whole if it returns), which frees its place. Requests
  * use the view {@link #writtenBy} of the token they came with. Safe for concurrent use; updates of
  * one series are atomic.
+ *
+ * <p>What a request advances is provisional until its signals are recorded: a view remembers each
+ * change it made, and {@link #undo} takes them back when they could not be (the journal refused
+ * them), so that the client's retry of the same readings counts their deltas again instead of 0. A
+ * change is taken back only where no later reading has replaced it since.
  */
 final class CumulativeDeltas {
 
   private static final Duration FULL_SWEEP_EVERY = Duration.ofSeconds(1);
 
   private record Entry(Reading reading, Instant lastSeen, @Nullable String token) {}
+
+  /** What one reading changed: {@code key} went from {@code previous} (null: it was new) to {@code next}. */
+  private record Change(SeriesKey key, @Nullable Entry previous, Entry next) {}
 
   /** What every view shares. */
   private static final class Series {
@@ -55,10 +65,12 @@ final class CumulativeDeltas {
 
   private final Series series;
   private final @Nullable String token;
+  /** The changes this view made, newest last; null for the shared instance, which keeps none. */
+  private final @Nullable List<Change> changes;
 
   /** At most {@code cap} series in all, and each product and token within {@code budgets}. */
   CumulativeDeltas(InstantSource clock, SeriesBudgets budgets, int cap, Duration idleTimeout) {
-    this(new Series(clock, budgets, cap, idleTimeout), null);
+    this(new Series(clock, budgets, cap, idleTimeout), null, null);
   }
 
   /** At most {@code maxSeries} series, whoever holds them. */
@@ -66,17 +78,45 @@ final class CumulativeDeltas {
     this(clock, new SeriesBudgets(maxSeries, maxSeries), maxSeries, idleTimeout);
   }
 
-  private CumulativeDeltas(Series series, @Nullable String token) {
+  private CumulativeDeltas(Series series, @Nullable String token, @Nullable List<Change> changes) {
     this.series = series;
     this.token = token;
+    this.changes = changes;
   }
 
   /**
-   * The same series, as seen by a request sent with {@code token} (an opaque key of it; null where
-   * no token is known): the new series it creates count against that token's budget.
+   * The same series, as seen by one request sent with {@code token} (an opaque key of it; null where
+   * no token is known): the new series it creates count against that token's budget, and what it
+   * changes can be taken back ({@link #undo}). Confined to the request's thread.
    */
   CumulativeDeltas writtenBy(@Nullable String token) {
-    return new CumulativeDeltas(series, token);
+    return new CumulativeDeltas(series, token, new ArrayList<>());
+  }
+
+  /**
+   * Takes back every change this view made, newest first, where no later reading replaced it: a
+   * series it created is forgotten (freeing its place in the budgets), one it advanced goes back to
+   * its previous reading. Then forgets them, so a second call does nothing.
+   */
+  void undo() {
+    if (changes == null) {
+      return;
+    }
+    for (int i = changes.size() - 1; i >= 0; i--) {
+      Change change = changes.get(i);
+      boolean[] forgotten = {false};
+      series.entries.computeIfPresent(change.key(), (key, current) -> {
+        if (current != change.next()) {
+          return current;
+        }
+        forgotten[0] = change.previous() == null;
+        return change.previous();
+      });
+      if (forgotten[0]) {
+        series.accounts.release(change.key().product(), change.next().token());
+      }
+    }
+    changes.clear();
   }
 
   /** The collector resumed an earlier run's state at {@code restart}: see the class comment. */
@@ -101,7 +141,8 @@ final class CumulativeDeltas {
 
   private @Nullable Reading apply(SeriesKey key, Reading cumulative, Instant now) {
     Reading[] delta = new Reading[1];
-    series.entries.compute(key, (k, previous) -> {
+    Entry[] before = new Entry[1];
+    Entry next = series.entries.compute(key, (k, previous) -> {
       if (previous == null && !series.accounts.reserve(k.product(), token)) {
         return null;
       }
@@ -112,16 +153,22 @@ final class CumulativeDeltas {
       } else {
         delta[0] = cumulative.minus(previous.reading());
       }
+      before[0] = previous;
       // The series stays with the token that created it.
       return new Entry(cumulative, now, previous == null ? token : previous.token());
     });
+    if (next != null && changes != null) {
+      changes.add(new Change(key, before[0], next));
+    }
     return delta[0];
   }
 
   /** Why a new series of {@code product} sent with this view's token is refused now, for the client's message. */
-  String refusal(ProductId product) {
+  SeriesAccounts.Refusal refusal(ProductId product) {
     SeriesAccounts.Refusal refusal = series.accounts.refusal(product, token);
-    return refusal == null ? "a budget of cumulative series was full (it is not any more; send again)" : refusal.why();
+    // Room was made (idle series swept) since the refusal: sending again will do.
+    return refusal != null ? refusal
+        : new SeriesAccounts.Refusal("a budget of cumulative series was full (it is not any more; send again)", true);
   }
 
   /** The collector-wide cap. */

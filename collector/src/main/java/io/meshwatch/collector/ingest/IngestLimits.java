@@ -53,7 +53,7 @@ public record IngestLimits(
   }
 
   /**
-   * 5 minutes of clock skew, 1 000 000 series (about 300 MB of heap; a hundred products at their whole
+   * 5 minutes of clock skew, 1 000 000 series (about 230 MB of heap; a hundred products at their whole
    * budget) idle for at most an hour, 10 000 events per request, 1 hour late.
    */
   public static IngestLimits defaults() {

@@ -138,11 +138,12 @@ final class MetricDecoder {
     }
     Reading delta = sample.reading();
     if (isCumulative) {
-      SeriesKey key = new SeriesKey(signals.product(), service, name, AttributeText.texts(attributes), sample.startNanos());
+      SeriesKey key = SeriesKey.of(signals.product(), service, kind, labels, sample.attributes(), sample.startNanos());
       delta = cumulative.delta(key, sample.reading());
       if (delta == null) {
-        reject(RejectReason.TOO_MANY_SERIES, where + cumulative.refusal(key.product()) + "; new series "
-            + key.attributes() + " refused", 1);
+        SeriesAccounts.Refusal refusal = cumulative.refusal(key.product());
+        tally.refuseSeries(refusal.collectorWide(), where + refusal.why() + "; new series "
+            + SeriesKey.describe(sample.attributes()) + " refused");
         return;
       }
     }

@@ -123,7 +123,8 @@ public final class OtlpMetricsDecoder {
   /**
    * Decodes an already parsed export sent with the token {@code tokenKey} (an opaque key standing for
    * it, never the token itself; {@code null} for none): the new cumulative series it creates count
-   * against that token's budget as well as their products'.
+   * against that token's budget as well as their products'. What it advances of cumulative series
+   * stands unless the caller, failing to record the signals, calls {@link DecodeResult#undo}.
    */
   public DecodeResult decode(ExportMetricsServiceRequest request, @Nullable String tokenKey) {
     Instant now = clock.instant();
@@ -135,7 +136,8 @@ public final class OtlpMetricsDecoder {
           Math.max(1, points));
       return tally.result();
     }
-    MetricDecoder metrics = new MetricDecoder(now, bounds, cumulative.writtenBy(tokenKey), tally);
+    CumulativeDeltas series = cumulative.writtenBy(tokenKey);
+    MetricDecoder metrics = new MetricDecoder(now, bounds, series, tally);
     Map<ProductId, ProductSignals> products = new LinkedHashMap<>();
     for (ResourceMetrics resource : request.getResourceMetricsList()) {
       ResourceProduct owner = ResourceProduct.of(resource.getResource(), knownProduct);
@@ -166,7 +168,7 @@ public final class OtlpMetricsDecoder {
       }
     }
     products.values().forEach(signals -> signals.collect(tally));
-    return tally.result();
+    return tally.result(series::undo);
   }
 
   private static long contractPoints(ResourceMetrics resource) {

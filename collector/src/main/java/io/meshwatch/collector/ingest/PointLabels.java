@@ -34,6 +34,18 @@ record PointLabels(String key, boolean good) {
     };
   }
 
+  /** Whether {@link #read} reads {@code attribute} for {@code metric}: the labels stand for it in a series' key. */
+  static boolean reads(ContractMetric metric, String attribute) {
+    return switch (metric) {
+      case QUALITY_CHECKS -> attribute.equals(ATTR_CHECK) || attribute.equals(ATTR_OUTCOME);
+      case QUALITY_ROWS_CHECKED, QUALITY_ROWS_FAILED -> attribute.equals(ATTR_CHECK);
+      case USAGE_READS -> attribute.equals(ATTR_CONSUMER) || attribute.equals(ATTR_OUTCOME);
+      case USAGE_READ_DURATION -> attribute.equals(ATTR_CONSUMER);
+      case RUNS -> attribute.equals(ATTR_RUN_STATUS);
+      case FRESHNESS_DATA_TIME, VOLUME_ROWS, RUN_DURATION, AGENT_HEARTBEAT -> false;
+    };
+  }
+
   private static @Nullable PointLabels keyOnly(Map<String, AnyValue> attributes, String keyAttribute, Consumer<String> problem) {
     String key = key(attributes, keyAttribute, problem);
     return key == null ? null : new PointLabels(key, true);

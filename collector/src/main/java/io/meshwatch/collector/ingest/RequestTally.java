@@ -11,6 +11,8 @@ final class RequestTally {
   private final List<Rejection> rejections = new ArrayList<>();
   private long accepted;
   private long rejected;
+  private long overOwnBudget;
+  private long collectorFull;
 
   void accept(long points) {
     accepted += points;
@@ -19,6 +21,16 @@ final class RequestTally {
   void reject(RejectReason reason, String message, long points) {
     rejections.add(new Rejection(reason, message));
     rejected += points;
+  }
+
+  /** A point of a new cumulative series was refused: {@code collectorWide} when the collector as a whole is full. */
+  void refuseSeries(boolean collectorWide, String message) {
+    reject(RejectReason.TOO_MANY_SERIES, message, 1);
+    if (collectorWide) {
+      collectorFull++;
+    } else {
+      overOwnBudget++;
+    }
   }
 
   /** Points counted as accepted turned out unusable once aggregated. */
@@ -32,6 +44,12 @@ final class RequestTally {
   }
 
   DecodeResult result() {
-    return new DecodeResult(signals, accepted, rejected, rejections);
+    return result(DecodeResult.Advance.NONE);
+  }
+
+  /** The result of a request that advanced cumulative series, which {@code advance} takes back. */
+  DecodeResult result(DecodeResult.Advance advance) {
+    return new DecodeResult(signals, accepted, rejected, rejections, new DecodeResult.SeriesRefusals(overOwnBudget, collectorFull),
+        advance);
   }
 }

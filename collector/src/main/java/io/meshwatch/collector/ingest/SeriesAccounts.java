@@ -8,10 +8,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Who holds how many of the tracked cumulative series: each product, each token that created some,
  * and the collector in all, against {@link SeriesBudgets} and the collector-wide cap. A product that
- * holds less than a tenth of its budget is never refused by the cap, so that the cap, filled by
- * others, cannot be what stops a product that reports a normal number of series; the collector may
- * then hold up to the cap plus a tenth of the product budget per product. Only new series come here,
- * not every point, so one lock is cheap.
+ * holds less than a tenth of its budget is refused neither by the cap nor by its token's budget, so
+ * that neither, filled by others, can be what stops a product that reports a normal number of
+ * series: not when other products fill the collector, nor when they fill the budget of a token they
+ * share with it (a central OpenTelemetry Collector sending for many products with one token). The
+ * collector may then hold up to the cap plus a tenth of the product budget per product, and a token
+ * up to its budget plus as much. Only new series come here, not every point, so one lock is cheap.
  */
 final class SeriesAccounts {
 
@@ -58,9 +60,10 @@ final class SeriesAccounts {
           + " (limits.seriesPerProduct " + budgets.perProduct() + ")", false);
     }
     int created = token == null ? 0 : tokens.getOrDefault(token, 0);
-    if (created >= budgets.perToken()) {
+    if (created >= budgets.perToken() && held >= guaranteed) {
       return new Refusal("the token it is sent with created " + created + " cumulative series, its budget"
-          + " (limits.seriesPerToken " + budgets.perToken() + ")", false);
+          + " (limits.seriesPerToken " + budgets.perToken() + "), and product " + product + " holds " + held
+          + ", more than the " + guaranteed + " each product is always allowed", false);
     }
     if (total >= cap && held >= guaranteed) {
       return new Refusal("the collector holds " + total + " cumulative series, its limit (limits.seriesTotal " + cap

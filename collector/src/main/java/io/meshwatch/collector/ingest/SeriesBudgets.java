@@ -9,7 +9,7 @@ package io.meshwatch.collector.ingest;
  * @param perProduct series of one product, whoever reports them ({@code limits.seriesPerProduct})
  * @param perToken series one token created, over every product it writes ({@code limits.seriesPerToken});
  *     binds an admin token, which may write every product, since an ingest token's product budget
- *     binds first
+ *     binds first; never for a product holding less than a tenth of {@code perProduct}
  */
 public record SeriesBudgets(int perProduct, int perToken) {
 

@@ -58,8 +58,9 @@ public final class SloMetrics {
 
   /**
    * Replaces the published values with {@code statuses}. Called from one thread at a time. A product
-   * whose values cannot be published keeps the series it had (logged once), and every other product
-   * is published: one product never stops {@code /metrics}.
+   * whose values cannot be published keeps the series it had, with {@code meshwatch_slo_error} 1 for
+   * each of its SLOs (logged once), so that its alerts freeze and the error shows, and every other
+   * product is published: one product never stops {@code /metrics}.
    */
   public synchronized void publish(List<ProductStatus> statuses) {
     Set<SeriesKey> seen = new HashSet<>();
@@ -71,9 +72,11 @@ public final class SloMetrics {
         unpublishable.remove(product.product());
       } catch (RuntimeException e) {
         if (unpublishable.add(product.product())) {
-          LOG.warn("could not publish the status of {} on /metrics; its series keep their last values", product.product(), e);
+          LOG.warn("could not publish the status of {} on /metrics; its series keep their last values, its SLOs"
+              + " show meshwatch_slo_error 1", product.product(), e);
         }
         its.addAll(byProduct.getOrDefault(product.product(), Set.of()));
+        inError(its, product);
       }
       published.put(product.product(), its);
       seen.addAll(its);
@@ -88,8 +91,29 @@ public final class SloMetrics {
     });
   }
 
+  /** Sets the error gauge of every SLO of {@code product} to 1: those it had, and those its status names. */
+  private void inError(Set<SeriesKey> its, ProductStatus product) {
+    for (SeriesKey key : its) {
+      Series held = key.metric == CollectorMetric.SLO_ERROR ? series.get(key) : null;
+      if (held != null) {
+        held.value = 1;
+      }
+    }
+    for (SloStatus slo : product.slos()) {
+      try {
+        set(its, CollectorMetric.SLO_ERROR, productTags(product).and(Labels.SLO_LABEL, slo.slo()), 1);
+      } catch (RuntimeException e) {
+        // Even its identity cannot be published: the series it had are all there is.
+      }
+    }
+  }
+
+  private static Tags productTags(ProductStatus product) {
+    return Tags.of(Labels.PRODUCT_LABEL, product.product().toString(), Labels.DOMAIN_LABEL, product.product().domain());
+  }
+
   private void publish(Set<SeriesKey> seen, ProductStatus product) {
-    Tags productTags = Tags.of(Labels.PRODUCT_LABEL, product.product().toString(), Labels.DOMAIN_LABEL, product.product().domain());
+    Tags productTags = productTags(product);
     set(seen, CollectorMetric.PRODUCT_AGENT_SILENT, productTags, product.agent() == AgentState.SILENT ? 1 : 0);
     set(seen, CollectorMetric.PRODUCT_DATA_AGE_SECONDS, productTags,
         product.dataAge() == null ? Double.NaN : SloThresholds.seconds(product.dataAge()));

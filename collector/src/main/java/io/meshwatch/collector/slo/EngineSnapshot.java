@@ -14,7 +14,6 @@ import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -32,11 +31,18 @@ import org.jspecify.annotations.Nullable;
  * per SLO its name, kind label, freshness cursor (epoch minute), its series in the store's form and,
  * behind a flag, its volume learner. A closing marker catches a snapshot cut short between two blocks.
  *
+ * <p>A product whose block would be longer than {@link #MAX_BLOCK_BYTES} is written as its id
+ * alone, which reading takes as unreadable: one product too large to save never makes a snapshot
+ * the next start refuses.
+ *
  * <p>Reading builds everything detached from the engine. A snapshot that is not one, of an unknown
- * version or cut short fails whole, before anything changes; a product whose block cannot be read is
- * set aside as {@link Unreadable} and the products after it are read on. Version 1 (before blocks)
+ * version, cut short or whose framing is inconsistent (a count below zero, a block length below zero
+ * or above {@link #MAX_BLOCK_BYTES}, no end marker after the last product) fails whole, before
+ * anything changes; a product whose block cannot be read is set aside as {@link Unreadable} and the
+ * products after it are read on, and a block whose product cannot even be named leaves a
+ * {@link Gap} where it lies in the order products are written in (by id). Version 1 (before blocks)
  * is still read: there a product that cannot be read ends the reading, since where the next one
- * starts is unknown, and the products before it are kept.
+ * starts is unknown, the products before it are kept and those after it are a gap.
  */
 final class EngineSnapshot {
 
@@ -57,16 +63,36 @@ final class EngineSnapshot {
   /** An SLO as saved; {@code series} is detached from the store until restored. */
   record SavedSlo(String name, SliKind kind, long cursor, SliSeries series, @Nullable VolumeLearner volume) {}
 
-  /** A product whose saved state could not be read: its id where that much was read, and why. */
-  record Unreadable(@Nullable ProductId id, String why) {}
+  /** A product whose saved state could not be read, and why. */
+  record Unreadable(ProductId id, String why) {}
 
-  /** What a snapshot held: the products read, by id in the order written, and those that could not be. */
-  record Read(Map<ProductId, SavedProduct> products, List<Unreadable> unreadable) {}
+  /**
+   * Where the snapshot holds saved state that cannot be told to be whose: of products written after
+   * {@code after} and before {@code before}, by id (either end open where null).
+   */
+  record Gap(@Nullable ProductId after, @Nullable ProductId before, String why) {
+    boolean holds(ProductId id) {
+      return (after == null || SloEngine.BY_ID.compare(after, id) < 0)
+          && (before == null || SloEngine.BY_ID.compare(id, before) < 0);
+    }
+  }
+
+  /**
+   * What a snapshot held: the products read, by id in the order written, those that could not be
+   * (or were saved a second time), and where state of products it cannot name lies.
+   */
+  record Read(Map<ProductId, SavedProduct> products, List<Unreadable> unreadable, List<Gap> gaps) {}
 
   private EngineSnapshot() {}
 
   /** Writes {@code products}, each under its lock so that its learners stand still while written. */
   static void write(Collection<ProductTrack> products, SliStore store, DataOutput out) throws IOException {
+    write(products, store, out, MAX_BLOCK_BYTES);
+  }
+
+  /** Like {@link #write(Collection, SliStore, DataOutput)}, with blocks of at most {@code maxBlockBytes}. */
+  static void write(Collection<ProductTrack> products, SliStore store, DataOutput out, int maxBlockBytes)
+      throws IOException {
     out.writeInt(MAGIC);
     out.writeInt(VERSION);
     out.writeInt(products.size());
@@ -81,6 +107,12 @@ final class EngineSnapshot {
         product.lock().unlock();
       }
       blockOut.flush();
+      if (block.size() > maxBlockBytes) {
+        product.faults().notSaved(block.size(), maxBlockBytes);
+        block.reset();
+        blockOut.writeUTF(product.id().toString());
+        blockOut.flush();
+      }
       out.writeInt(block.size());
       block.writeTo(out);
     }
@@ -137,24 +169,27 @@ final class EngineSnapshot {
         throw new IOException("unsupported SLO engine snapshot version " + version + ", this collector reads "
             + UNBLOCKED + " and " + VERSION);
       }
-      int count = count(in, "products");
-      Read read = version == VERSION ? readBlocks(store, in, count) : readUnblocked(store, in, count);
-      if (version == VERSION || read.unreadable().isEmpty()) {
-        int end = in.readInt();
-        if (end != END) {
-          throw new IOException(String.format("corrupt SLO engine snapshot: 0x%08X after the last product, expected"
-              + " the end marker 0x%08X", end, END));
-        }
-      }
-      return read;
+      int count = ProductReader.count(in, "products");
+      return version == VERSION ? readBlocks(store, in, count) : readUnblocked(store, in, count);
     } catch (EOFException e) {
       throw new IOException("truncated SLO engine snapshot", e);
+    }
+  }
+
+  private static void readEnd(DataInput in) throws IOException {
+    int end = in.readInt();
+    if (end != END) {
+      throw new IOException(String.format("corrupt SLO engine snapshot: 0x%08X after the last product, expected"
+          + " the end marker 0x%08X", end, END));
     }
   }
 
   private static Read readBlocks(SliStore store, DataInput in, int count) throws IOException {
     Map<ProductId, SavedProduct> products = new LinkedHashMap<>();
     List<Unreadable> unreadable = new ArrayList<>();
+    List<Gap> gaps = new ArrayList<>();
+    @Nullable ProductId lastNamed = null;
+    List<String> unnamed = new ArrayList<>(); // why each block since lastNamed whose product is unknown failed
     for (int i = 0; i < count; i++) {
       int length = in.readInt();
       if (length < 0 || length > MAX_BLOCK_BYTES) {
@@ -166,7 +201,11 @@ final class EngineSnapshot {
       ByteArrayInputStream bytes = new ByteArrayInputStream(block);
       ProductReader reader = new ProductReader(new DataInputStream(bytes));
       try {
-        SavedProduct product = reader.read(store);
+        ProductId id = reader.readId();
+        if (bytes.available() == 0) {
+          throw new IOException("its state was too large to save when the snapshot was written");
+        }
+        SavedProduct product = reader.readState(id, store);
         if (bytes.available() > 0) {
           throw new IOException(bytes.available() + " bytes left after the product's state");
         }
@@ -174,103 +213,69 @@ final class EngineSnapshot {
           throw new IOException("saved twice; the first is kept");
         }
       } catch (IOException | RuntimeException e) {
-        unreadable.add(new Unreadable(reader.id, why(e)));
+        if (reader.id() != null) {
+          unreadable.add(new Unreadable(reader.id(), why(e)));
+        } else {
+          unnamed.add(why(e));
+        }
+      }
+      if (reader.id() != null) {
+        gap(gaps, lastNamed, reader.id(), unnamed);
+        lastNamed = reader.id();
       }
     }
-    return new Read(products, unreadable);
+    gap(gaps, lastNamed, null, unnamed);
+    readEnd(in);
+    return new Read(products, unreadable, gaps);
+  }
+
+  /** The blocks of {@code unnamed}, which lie between {@code after} and {@code before}, as one gap. */
+  private static void gap(List<Gap> gaps, @Nullable ProductId after, @Nullable ProductId before, List<String> unnamed) {
+    if (!unnamed.isEmpty()) {
+      gaps.add(new Gap(after, before, unnamed.size() + " block(s) whose product cannot be read: " + String.join("; ", unnamed)));
+      unnamed.clear();
+    }
   }
 
   private static Read readUnblocked(SliStore store, DataInput in, int count) throws IOException {
     Map<ProductId, SavedProduct> products = new LinkedHashMap<>();
+    List<Unreadable> unreadable = new ArrayList<>();
+    @Nullable ProductId last = null;
     for (int i = 0; i < count; i++) {
       ProductReader reader = new ProductReader(in);
+      SavedProduct product;
       try {
-        SavedProduct product = reader.read(store);
-        if (products.putIfAbsent(product.id(), product) != null) {
-          throw new IOException("saved twice; the first is kept");
-        }
+        product = reader.readState(reader.readId(), store);
       } catch (EOFException e) {
         throw e;
       } catch (IOException | RuntimeException e) {
-        String rest = i + 1 < count ? "; the " + (count - i - 1) + " products after it in the snapshot are not read"
-            + " either (a version " + UNBLOCKED + " snapshot does not say where the next one starts)" : "";
-        return new Read(products, List.of(new Unreadable(reader.id, why(e) + rest)));
+        // Where the next product starts is unknown: it and every later one are not read.
+        int rest = count - i - 1;
+        String after = rest == 0 ? "" : "; the " + rest + " products after it in the snapshot are not read either (a"
+            + " version " + UNBLOCKED + " snapshot does not say where the next one starts)";
+        List<Gap> gaps = new ArrayList<>();
+        if (reader.id() != null) {
+          unreadable.add(new Unreadable(reader.id(), why(e) + after));
+          if (rest > 0) {
+            gaps.add(new Gap(reader.id(), null, "after " + reader.id() + ", whose state cannot be read" + after));
+          }
+        } else {
+          gaps.add(new Gap(last, null, "a product whose id cannot be read: " + why(e) + after));
+        }
+        return new Read(products, unreadable, gaps);
       }
+      if (products.putIfAbsent(product.id(), product) != null) {
+        unreadable.add(new Unreadable(product.id(), "saved twice; the first is kept"));
+      }
+      last = product.id();
     }
-    return new Read(products, List.of());
+    readEnd(in);
+    return new Read(products, unreadable, List.of());
   }
 
   private static String why(Exception e) {
     String message = e instanceof EOFException ? "its state ends early" : e.getMessage();
     return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-  }
-
-  /** Reads one product, remembering its id once read, so that a failure later on can name it. */
-  private static final class ProductReader {
-    private final DataInput in;
-    private @Nullable ProductId id;
-
-    ProductReader(DataInput in) {
-      this.in = in;
-    }
-
-    SavedProduct read(SliStore store) throws IOException {
-      String idText = in.readUTF();
-      try {
-        id = ProductId.parse(idText);
-      } catch (IllegalArgumentException e) {
-        throw new IOException("corrupt SLO engine snapshot: " + e.getMessage(), e);
-      }
-      return readProduct(id, store, in);
-    }
-  }
-
-  private static SavedProduct readProduct(ProductId id, SliStore store, DataInput in) throws IOException {
-    String where = "SLO engine snapshot, product " + id;
-    Instant lastSeen = readInstant(in, where);
-    Instant dataTime = readInstant(in, where);
-    Instant since = readInstant(in, where);
-    int cadenceCount = count(in, "cadence learners of " + id);
-    Map<ZoneId, CadenceLearner> cadences = new LinkedHashMap<>();
-    for (int i = 0; i < cadenceCount; i++) {
-      CadenceLearner cadence = nested(() -> CadenceLearner.readFrom(in), where);
-      if (cadences.put(cadence.zone(), cadence) != null) {
-        throw new IOException(where + ": two cadence learners in zone " + cadence.zone());
-      }
-    }
-    int sloCount = count(in, "SLOs of " + id);
-    Map<String, SavedSlo> slos = new LinkedHashMap<>();
-    for (int i = 0; i < sloCount; i++) {
-      SavedSlo slo = readSlo(store, in, where);
-      if (slos.put(slo.name(), slo) != null) {
-        throw new IOException(where + ": SLO " + slo.name() + " twice");
-      }
-    }
-    return new SavedProduct(id, lastSeen, dataTime, since, cadences, slos);
-  }
-
-  private static SavedSlo readSlo(SliStore store, DataInput in, String product) throws IOException {
-    String name = in.readUTF();
-    String where = product + ", SLO " + name;
-    SliKind kind;
-    String label = in.readUTF();
-    try {
-      kind = SliKind.fromLabel(label);
-    } catch (IllegalArgumentException e) {
-      throw new IOException(where + ": " + e.getMessage(), e);
-    }
-    long cursor = in.readLong();
-    SliSeries series = nested(() -> store.readSeries(in), where);
-    VolumeLearner volume = in.readBoolean() ? nested(() -> VolumeLearner.readFrom(in), where) : null;
-    return new SavedSlo(name, kind, cursor, series, volume);
-  }
-
-  private static int count(DataInput in, String what) throws IOException {
-    int count = in.readInt();
-    if (count < 0) {
-      throw new IOException("corrupt SLO engine snapshot: " + count + " " + what);
-    }
-    return count;
   }
 
   private static void writeInstant(@Nullable Instant instant, DataOutput out) throws IOException {
@@ -281,36 +286,4 @@ final class EngineSnapshot {
     }
   }
 
-  private static @Nullable Instant readInstant(DataInput in, String where) throws IOException {
-    if (!in.readBoolean()) {
-      return null;
-    }
-    long seconds = in.readLong();
-    int nanos = in.readInt();
-    try {
-      if (nanos < 0 || nanos > 999_999_999) {
-        throw new DateTimeException("nanosecond " + nanos + " out of range");
-      }
-      return Instant.ofEpochSecond(seconds, nanos);
-    } catch (DateTimeException e) {
-      throw new IOException(where + ": invalid instant " + seconds + " s " + nanos + " ns", e);
-    }
-  }
-
-  /** Runs a nested reader, naming where it failed; truncation stays an {@link EOFException}. */
-  private static <T> T nested(Reader<T> reader, String where) throws IOException {
-    try {
-      return reader.read();
-    } catch (EOFException e) {
-      throw e;
-    } catch (IOException | RuntimeException e) {
-      // Readers check what they can; a value they pass on unchecked (a zone, a time) may still throw.
-      throw new IOException(where + ": " + e.getMessage(), e);
-    }
-  }
-
-  @FunctionalInterface
-  private interface Reader<T> {
-    T read() throws IOException;
-  }
 }

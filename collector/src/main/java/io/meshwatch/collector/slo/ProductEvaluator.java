@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -98,16 +99,39 @@ final class ProductEvaluator {
         "could not evaluate " + String.join("; ", reasons));
   }
 
+  /** Every SLO in state error, and of the rest what can still be read; never throws. */
   private ProductStatus failedWhole(ProductTrack product, Instant now, RuntimeException cause) {
     List<SloStatus> slos = new ArrayList<>();
-    for (SloTrack slo : product.slos()) {
-      slos.add(SloEvaluator.failed(product.id(), slo.spec(), now));
+    try {
+      for (SloTrack slo : product.slos()) {
+        slos.add(SloEvaluator.failed(product.id(), slo.spec(), now));
+      }
+    } catch (RuntimeException e) {
+      slos.clear(); // not even the SLOs can be listed: the product shows none
     }
-    Instant seen = product.lastSeen();
-    // What the agent did is still known; only the clock arithmetic behind "silent" might be what failed.
-    AgentState agent = seen == null ? AgentState.NEVER_SEEN : AgentState.SILENT;
-    return new ProductStatus(product.id(), agent, seen, product.dataTime(), null, slos, now,
+    Instant seen = readOrNull(product::lastSeen);
+    return new ProductStatus(product.id(), agent(product, seen, now), seen, readOrNull(product::dataTime), null, slos, now,
         "could not evaluate the product: " + describe(cause));
+  }
+
+  /**
+   * The agent's state, computed on its own (it is cheap) so that a failure elsewhere does not make a
+   * reporting agent look silent; should that computation itself fail, silent if it was ever heard from.
+   */
+  private AgentState agent(ProductTrack product, @Nullable Instant seen, Instant now) {
+    try {
+      return product.agent(now, silenceTimeout);
+    } catch (RuntimeException e) {
+      return seen == null ? AgentState.NEVER_SEEN : AgentState.SILENT;
+    }
+  }
+
+  private static @Nullable Instant readOrNull(Supplier<@Nullable Instant> read) {
+    try {
+      return read.get();
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   static String describe(RuntimeException e) {

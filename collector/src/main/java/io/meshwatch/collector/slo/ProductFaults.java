@@ -23,6 +23,7 @@ final class ProductFaults {
   private final LongAdder failedRestores = new LongAdder();
   private final AtomicBoolean failing = new AtomicBoolean();
   private final AtomicBoolean dropLogged = new AtomicBoolean();
+  private final AtomicBoolean notSavedLogged = new AtomicBoolean();
 
   ProductFaults(ProductId product) {
     this.product = product;
@@ -55,6 +56,14 @@ final class ProductFaults {
   /** A signal of the product was older than one of its SLOs keeps, so not counted there. */
   void signalTooOld() {
     droppedSignals.increment();
+  }
+
+  /** The product's state took {@code bytes}, more than a snapshot keeps of one product; logged once. */
+  void notSaved(int bytes, int maxBytes) {
+    Level level = notSavedLogged.compareAndSet(false, true) ? Level.WARNING : Level.DEBUG;
+    LOG.log(level, "the state of product " + product + " takes " + bytes + " bytes, more than the " + maxBytes
+        + " a snapshot keeps of one product: snapshots hold its id alone, so a restart starts it empty (only its"
+        + " signals journaled since the snapshot are replayed); further snapshots of it are not logged");
   }
 
   /** The product's saved state could not be read or applied; it starts empty. */

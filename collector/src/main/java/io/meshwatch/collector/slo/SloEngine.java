@@ -62,7 +62,8 @@ import org.jspecify.annotations.Nullable;
 public final class SloEngine {
 
   private static final System.Logger LOG = System.getLogger(SloEngine.class.getName());
-  private static final Comparator<ProductId> BY_ID =
+  /** The order of products in statuses and snapshots. */
+  static final Comparator<ProductId> BY_ID =
       Comparator.comparing(ProductId::domain).thenComparing(ProductId::name);
 
   /** Receipt times the engine's arithmetic (epoch milliseconds, with room for a window) can take. */

@@ -7,19 +7,27 @@ import io.meshwatch.model.ProductId;
 import io.meshwatch.model.SloSpec;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies a snapshot that {@link EngineSnapshot} read to the registered products, one product at a
  * time: products and SLOs present in both take their saved state, the rest of the snapshot is
  * skipped and reported. A product whose saved state could not be read, or fails to apply, starts
  * empty as if just registered (counted in its {@link ProductFaults} and logged) while every other
- * product is restored: one product's saved state never stops a start.
+ * product is restored: one product's saved state never stops a start. So does a registered product
+ * the snapshot does not name where its state would lie in a part that cannot be read (a block whose
+ * id is damaged, the rest of a version 1 snapshot after a product that cannot be read); a product
+ * saved twice is restored from the copy that can be read, and not counted.
  */
 final class SnapshotRestore {
+
+  private static final System.Logger LOG = System.getLogger(SloEngine.class.getName());
 
   private SnapshotRestore() {}
 
@@ -28,16 +36,37 @@ final class SnapshotRestore {
     List<ProductId> skippedProducts = new ArrayList<>();
     List<String> skippedSlos = new ArrayList<>();
     List<ProductId> failed = new ArrayList<>();
+    Set<ProductId> named = new HashSet<>(read.products().keySet());
     for (EngineSnapshot.Unreadable unreadable : read.unreadable()) {
-      ProductTrack track = unreadable.id() == null ? null : products.get(unreadable.id());
-      if (track != null) {
+      named.add(unreadable.id());
+      ProductTrack track = products.get(unreadable.id());
+      if (read.products().containsKey(unreadable.id())) {
+        LOG.log(System.Logger.Level.WARNING, "the snapshot holds the state of " + unreadable.id() + " twice; the copy"
+            + " that can be read is restored, the other ignored: " + unreadable.why());
+      } else if (track != null) {
         track.faults().restoreFailed("it cannot be read: " + unreadable.why());
         failed.add(track.id());
       } else {
-        // Not registered (or unnamed): nothing of it would have been restored anyway.
-        System.getLogger(SloEngine.class.getName()).log(System.Logger.Level.WARNING,
-            "could not read the saved state of " + (unreadable.id() == null ? "a product" : unreadable.id()
-                + ", no longer registered") + ": " + unreadable.why());
+        // Not registered: nothing of it would have been restored anyway.
+        LOG.log(System.Logger.Level.WARNING, "could not read the saved state of " + unreadable.id()
+            + ", no longer registered: " + unreadable.why());
+      }
+    }
+    List<ProductTrack> byId = new ArrayList<>(products.values());
+    byId.sort(Comparator.comparing(ProductTrack::id, SloEngine.BY_ID));
+    for (EngineSnapshot.Gap gap : read.gaps()) {
+      boolean held = false;
+      for (ProductTrack track : byId) {
+        if (!named.contains(track.id()) && gap.holds(track.id())) {
+          track.faults().restoreFailed("its state may be in a part of the snapshot that cannot be read: " + gap.why());
+          failed.add(track.id());
+          named.add(track.id());
+          held = true;
+        }
+      }
+      if (!held) {
+        LOG.log(System.Logger.Level.WARNING, "could not read part of the snapshot, where no registered product's state"
+            + " would be: " + gap.why());
       }
     }
     Map<ProductTrack, EngineSnapshot.SavedProduct> matched = new LinkedHashMap<>();

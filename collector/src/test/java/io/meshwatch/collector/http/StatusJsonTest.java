@@ -67,6 +67,29 @@ class StatusJsonTest {
         "meshwatch_slo_compliance{domain=\"sales\",product=\"sales.plain\",slo=\"checks\"} 0.999");
   }
 
+  @Test
+  void product_aStatusThatCannotBeShown_isShownByItsIdWithAnError_andWholeOnceItCanBe() throws Exception {
+    ProductStatus unshowable = new ProductStatus(PLAIN, AgentState.REPORTING, NOW, NOW, Duration.ZERO,
+        List.of(unshowableSlo(PLAIN)), NOW);
+
+    JsonNode json = Responses.JSON.readTree(Responses.JSON.writeValueAsString(StatusJson.product(descriptor(PLAIN), unshowable)));
+
+    assertThat(json.path("id").asText()).isEqualTo("sales.plain");
+    assertThat(json.path("status").path("agent").asText()).isEqualTo("reporting");
+    assertThat(json.path("status").path("error").asText()).startsWith("could not show the product: java.lang.NullPointerException");
+    assertThat(json.path("status").has("slos")).isFalse();
+    JsonNode whole = Responses.JSON.readTree(Responses.JSON.writeValueAsString(StatusJson.product(descriptor(PLAIN), plain())));
+    assertThat(whole.path("status").path("slos")).hasSize(1);
+  }
+
+  /**
+   * An SLO whose view cannot be built, standing for any value some step of a view cannot take: no
+   * kind (the model's records check values, not nulls, so nothing refuses it before the view).
+   */
+  static SloStatus unshowableSlo(ProductId product) {
+    return slo(product, "checks", null, SloState.HEALTHY, 1.0, 0.999, Map.of(), BudgetForecast.NONE, null);
+  }
+
   private static ProductStatus odd() {
     List<SloStatus> slos = new ArrayList<>();
     Map<BurnWindow, Double> rates = new EnumMap<>(BurnWindow.class);
@@ -86,13 +109,13 @@ class StatusJsonTest {
         "could not evaluate SLO broken: long overflow");
   }
 
-  private static ProductStatus plain() {
+  static ProductStatus plain() {
     return new ProductStatus(PLAIN, AgentState.REPORTING, NOW, NOW, Duration.ZERO,
         List.of(slo(PLAIN, "checks", SliKind.QUALITY, SloState.HEALTHY, 1.0, 0.999, Map.of(BurnWindow.H1, 0.1),
             BudgetForecast.NONE, null)), NOW);
   }
 
-  private static SloStatus slo(ProductId product, String name, SliKind kind, SloState state, Double sli, Double compliance,
+  static SloStatus slo(ProductId product, String name, SliKind kind, SloState state, Double sli, Double compliance,
       Map<BurnWindow, Double> rates, BudgetForecast forecast, LearnedBaseline baseline) {
     List<BurnAlert> alerts = BurnCondition.SRE_WORKBOOK.stream()
         .map(c -> new BurnAlert(c, c.burnRateAt30Days(), Double.POSITIVE_INFINITY, Double.NaN)).toList();

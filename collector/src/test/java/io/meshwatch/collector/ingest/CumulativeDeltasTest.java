@@ -7,7 +7,6 @@ import io.meshwatch.model.ProductId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -146,7 +145,7 @@ class CumulativeDeltasTest {
     deltas.delta(key(ORDERS, "b"), Reading.of(1));
 
     assertThat(deltas.delta(key(ORDERS, "c"), Reading.of(1))).isNull();
-    assertThat(deltas.refusal(ORDERS)).isEqualTo(
+    assertThat(deltas.refusal(ORDERS).why()).isEqualTo(
         "product sales.orders holds 2 cumulative series, its budget (limits.seriesPerProduct 2)");
     assertThat(deltas.delta(key(ORDERS, "a"), Reading.of(4))).as("its existing series carry on").isEqualTo(Reading.of(3));
     assertThat(deltas.delta(key(REFUNDS, "a"), Reading.of(1))).isEqualTo(Reading.of(1));
@@ -164,8 +163,9 @@ class CumulativeDeltasTest {
     admin.delta(key(REFUNDS, "b"), Reading.of(1));
 
     assertThat(admin.delta(key(ORDERS, "b"), Reading.of(1))).isNull();
-    assertThat(admin.refusal(ORDERS)).isEqualTo(
-        "the token it is sent with created 3 cumulative series, its budget (limits.seriesPerToken 3)");
+    assertThat(admin.refusal(ORDERS)).isEqualTo(new SeriesAccounts.Refusal("the token it is sent with created 3"
+        + " cumulative series, its budget (limits.seriesPerToken 3), and product sales.orders holds 1, more than the 1"
+        + " each product is always allowed", false));
     assertThat(all.writtenBy("orders").delta(key(ORDERS, "b"), Reading.of(1))).isEqualTo(Reading.of(1));
     assertThat(admin.delta(key(ORDERS, "b"), Reading.of(2))).as("a series once created carries on for anyone")
         .isEqualTo(Reading.of(1));
@@ -180,7 +180,8 @@ class CumulativeDeltasTest {
     }
 
     assertThat(all.writtenBy("orders").delta(key(ORDERS, "e"), Reading.of(1))).isNull();
-    assertThat(all.writtenBy("orders").refusal(ORDERS)).startsWith("the collector holds 4 cumulative series, its limit"
+    assertThat(all.writtenBy("orders").refusal(ORDERS).collectorWide()).isTrue();
+    assertThat(all.writtenBy("orders").refusal(ORDERS).why()).startsWith("the collector holds 4 cumulative series, its limit"
         + " (limits.seriesTotal 4), and product sales.orders holds 4, more than the 2 each product is always allowed");
     assertThat(all.writtenBy("refunds").delta(key(REFUNDS, "a"), Reading.of(1))).isEqualTo(Reading.of(1));
     assertThat(all.writtenBy("refunds").delta(key(REFUNDS, "b"), Reading.of(1))).isEqualTo(Reading.of(1));
@@ -190,24 +191,63 @@ class CumulativeDeltasTest {
 
   @Test
   void delta_idleSeriesFreeTheirPlaceInTheBudgetsOfTheirProductAndToken() {
+    // Budgets of 2 per product and per token; each product is always allowed 1.
     CumulativeDeltas all = new CumulativeDeltas(clock, new SeriesBudgets(2, 2), 100, IDLE);
+    all.writtenBy("refunds").delta(key(REFUNDS, "z"), Reading.of(1));
     all.writtenBy("admin").delta(key(ORDERS, "a"), Reading.of(1));
     all.writtenBy("admin").delta(key(ORDERS, "b"), Reading.of(1));
-    assertThat(all.writtenBy("admin").delta(key(REFUNDS, "a"), Reading.of(1))).isNull();
+    assertThat(all.writtenBy("admin").delta(key(REFUNDS, "a"), Reading.of(1))).as("over the token's budget").isNull();
+    assertThat(all.writtenBy("refunds").delta(key(ORDERS, "c"), Reading.of(1))).as("over the product's budget").isNull();
 
-    clock.advance(IDLE.plusSeconds(1));
+    clock.advance(IDLE.dividedBy(2));
+    all.writtenBy("refunds").delta(key(REFUNDS, "z"), Reading.of(2));
+    clock.advance(IDLE.dividedBy(2).plusSeconds(1));
 
     assertThat(all.writtenBy("admin").delta(key(REFUNDS, "a"), Reading.of(1))).isEqualTo(Reading.of(1));
-    assertThat(all.writtenBy("admin").delta(key(ORDERS, "c"), Reading.of(1))).isEqualTo(Reading.of(1));
+    assertThat(all.writtenBy("refunds").delta(key(ORDERS, "c"), Reading.of(1))).isEqualTo(Reading.of(1));
     assertThat(all.size(ORDERS)).isEqualTo(1);
-    assertThat(all.size()).isEqualTo(2);
+    assertThat(all.size()).isEqualTo(3);
+  }
+
+  @Test
+  void undo_forgetsTheSeriesAViewCreated_freeingTheirPlaces_andPutsBackTheReadingsItReplaced() {
+    CumulativeDeltas all = new CumulativeDeltas(clock, new SeriesBudgets(2, 100), 100, IDLE);
+    all.writtenBy("orders").delta(key(ORDERS, "a"), Reading.of(5));
+    CumulativeDeltas refused = all.writtenBy("orders");
+    refused.delta(key(ORDERS, "a"), Reading.of(8));
+    refused.delta(key(ORDERS, "b"), Reading.of(4));
+    refused.delta(key(ORDERS, "b"), Reading.of(6));
+    assertThat(all.size(ORDERS)).isEqualTo(2);
+
+    refused.undo();
+
+    assertThat(all.size(ORDERS)).isEqualTo(1);
+    assertThat(all.size()).isEqualTo(1);
+    CumulativeDeltas retry = all.writtenBy("orders");
+    assertThat(retry.delta(key(ORDERS, "a"), Reading.of(8))).isEqualTo(Reading.of(3));
+    assertThat(retry.delta(key(ORDERS, "b"), Reading.of(6))).as("new again: counts whole").isEqualTo(Reading.of(6));
+    assertThat(all.size(ORDERS)).isEqualTo(2);
+  }
+
+  @Test
+  void undo_ofASeriesSweptSince_freesNothingTwice() {
+    CumulativeDeltas all = new CumulativeDeltas(clock, new SeriesBudgets(2, 100), 100, IDLE);
+    CumulativeDeltas refused = all.writtenBy("orders");
+    refused.delta(key(ORDERS, "a"), Reading.of(1));
+    clock.advance(IDLE.plusSeconds(1));
+    all.writtenBy("orders").delta(key(ORDERS, "b"), Reading.of(1)); // sweeps "a"
+
+    refused.undo();
+
+    assertThat(all.size(ORDERS)).isEqualTo(1);
+    assertThat(all.size()).isEqualTo(1);
   }
 
   private static SeriesKey key(ProductId product, String check) {
-    return new SeriesKey(product, "pipeline", "meshwatch.quality.checks", Map.of("meshwatch.check", check), 1);
+    return new SeriesKey(product, "pipeline", ContractMetric.QUALITY_CHECKS, check, true, AttributeDigest.NONE, 1);
   }
 
   private static SeriesKey key(String check, long start) {
-    return new SeriesKey(ORDERS, "pipeline", "meshwatch.quality.checks", Map.of("meshwatch.check", check), start);
+    return new SeriesKey(ORDERS, "pipeline", ContractMetric.QUALITY_CHECKS, check, true, AttributeDigest.NONE, start);
   }
 }

@@ -176,6 +176,21 @@ class OtlpMetricsDecoderRejectionsTest {
   }
 
   @Test
+  void decode_aNewSeriesRefusedOnlyBecauseTheCollectorIsFull_isToldFromOneOverItsOwnBudget() {
+    ProductId refunds = ProductId.parse("sales.refunds");
+    // 20 series per product (2 always allowed), 4 in all.
+    IngestLimits four = new IngestLimits(Duration.ofMinutes(5), 4, Duration.ofHours(1), 10);
+    OtlpMetricsDecoder bounded = new OtlpMetricsDecoder(clock, four, new SeriesBudgets(20, 100), Set.of(ORDERS, refunds)::contains);
+    bounded.decode(request(resource("sales.orders", checks(CUMULATIVE, "a", 1), checks(CUMULATIVE, "b", 1))));
+    bounded.decode(request(resource("sales.refunds", checks(CUMULATIVE, "a", 1), checks(CUMULATIVE, "b", 1))));
+
+    DecodeResult result = bounded.decode(request(resource("sales.refunds", checks(CUMULATIVE, "c", 1))));
+
+    assertOnly(result, RejectReason.TOO_MANY_SERIES, "the collector holds 4 cumulative series, its limit");
+    assertThat(result.seriesRefusals()).isEqualTo(new DecodeResult.SeriesRefusals(0, 1));
+  }
+
+  @Test
   void decode_unspecifiedTemporalityIsInvalid() {
     Metric runs = sum(RUNS, AggregationTemporality.AGGREGATION_TEMPORALITY_UNSPECIFIED,
         count(1, attr(ATTR_RUN_STATUS, RUN_SUCCEEDED)));
@@ -195,6 +210,7 @@ class OtlpMetricsDecoderRejectionsTest {
 
     assertOnly(result, RejectReason.TOO_MANY_SERIES, "product sales.orders holds 2 cumulative series, its budget (limits.seriesPerProduct 2)");
     assertThat(result.rejections().get(0).message()).contains("meshwatch.check='c'");
+    assertThat(result.seriesRefusals()).isEqualTo(new DecodeResult.SeriesRefusals(1, 0));
     assertThat(result.signals()).contains(
         new Signal.QualityOutcome(ORDERS, AT, "a", 2, 0, 0, 0),
         new Signal.QualityOutcome(ORDERS, AT, "d", 2, 0, 0, 0));

@@ -133,7 +133,8 @@ class OtlpMetricsDecoderSdkPeerTest {
     DecodeResult fromJson = newDecoder().decodeJson(json.getBytes(StandardCharsets.UTF_8));
     DecodeResult fromProtobuf = newDecoder().decodeProtobuf(protobuf);
 
-    assertThat(fromJson).isEqualTo(fromProtobuf);
+    // Each result can take back what its own decoder advanced: all else is equal.
+    assertThat(fromJson).usingRecursiveComparison().ignoringFields("advance").isEqualTo(fromProtobuf);
     assertThat(fromJson.signals()).hasSizeGreaterThanOrEqualTo(6).allMatch(s -> s.product().equals(ORDERS));
   }
 

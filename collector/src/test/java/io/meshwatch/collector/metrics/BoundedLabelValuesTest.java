@@ -21,6 +21,20 @@ class BoundedLabelValuesTest {
   }
 
   @Test
+  void admit_aValueLongerThanANameIsFoldedAndCounted_withoutTakingARoom() {
+    BoundedLabelValues values = new BoundedLabelValues("check label of sales.orders", 1);
+    String longest = "c".repeat(BoundedLabelValues.MAX_VALUE_CHARS);
+
+    assertThat(values.admit(longest + "c")).isEqualTo(BoundedLabelValues.OTHER);
+    assertThat(values.admit("x".repeat(64 << 10))).isEqualTo(BoundedLabelValues.OTHER);
+    assertThat(values.folds()).isEqualTo(2);
+    // The one room is still free for a name, up to the longest.
+    assertThat(values.admit(longest)).isEqualTo(longest);
+    assertThat(values.admit(longest + "c")).isEqualTo(BoundedLabelValues.OTHER);
+    assertThat(values.folds()).isEqualTo(3);
+  }
+
+  @Test
   void new_refusesALimitBelowOne() {
     assertThatThrownBy(() -> new BoundedLabelValues("check", 0)).hasMessageContaining("got 0");
   }

@@ -18,10 +18,12 @@ import io.meshwatch.model.ProductId;
 import io.meshwatch.model.ProductStatus;
 import io.meshwatch.model.Signal;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -40,15 +42,16 @@ class SloEngineRestoreTest {
   void readState_aProductWhoseBlockCannotBeRead_startsEmpty_andTheOthersAreRestored() throws IOException {
     SloEngine original = fed(new FaultySliStore());
     byte[] snapshot = bytes(original);
-    // STOCK's cadence learner written in a version no collector knows.
-    snapshot[cadenceVersionAt(snapshot, STOCK)] = 42;
+    // The middle one of three (by id: crm.users, sales.orders, sales.stock): its cadence learner
+    // written in a version no collector knows. The block after it must be read as if nothing happened.
+    snapshot[cadenceVersionAt(snapshot, ORDERS)] = 42;
 
     SloEngine restored = registered(new FaultySliStore());
     RestoredState result = restored.readState(input(snapshot));
 
-    assertThat(result.failedProducts()).containsExactly(STOCK);
+    assertThat(result.failedProducts()).containsExactly(ORDERS);
     assertThat(result.products()).isEqualTo(2);
-    assertRestoredBut(STOCK, original, restored);
+    assertRestoredBut(ORDERS, original, restored);
   }
 
   @Test
@@ -91,12 +94,64 @@ class SloEngineRestoreTest {
 
     // Written by id: crm.users, sales.orders, sales.stock. Where STOCK starts is unknown once ORDERS fails.
     assertThat(result.products()).isEqualTo(1);
-    assertThat(result.failedProducts()).containsExactly(ORDERS);
+    assertThat(result.failedProducts()).containsExactly(ORDERS, STOCK);
     List<ProductStatus> now = restored.evaluate();
     assertThat(status(now, USERS)).isEqualTo(status(original.evaluate(), USERS));
     assertThat(status(now, STOCK).lastSeen()).isNull();
     assertThat(restored.faults()).filteredOn(f -> f.failedRestores() > 0).extracting(FaultCounts::product)
-        .containsExactly(ORDERS);
+        .containsExactlyInAnyOrder(ORDERS, STOCK);
+  }
+
+  @Test
+  void readState_aBlockWhoseProductIdCannotBeRead_countsTheProductWhoseStateLiesThere() throws IOException {
+    SloEngine original = fed(new FaultySliStore());
+    byte[] snapshot = bytes(original);
+    // "Sales.orders" is no product id; by the order blocks are written in it lies where sales.orders would.
+    snapshot[blockAt(snapshot, ORDERS) + 6] = 'S';
+
+    SloEngine restored = registered(new FaultySliStore());
+    RestoredState result = restored.readState(input(snapshot));
+
+    assertThat(result.failedProducts()).containsExactly(ORDERS);
+    assertRestoredBut(ORDERS, original, restored);
+  }
+
+  @Test
+  void readState_aProductSavedTwice_isRestoredFromTheCopyThatCanBeRead_andNotCountedAsFailed() throws IOException {
+    SloEngine original = fed(new FaultySliStore());
+    byte[] snapshot = bytes(original);
+    int users = blockAt(snapshot, USERS);
+    int length = 4 + ByteBuffer.wrap(snapshot).getInt(users);
+    ByteArrayOutputStream twice = new ByteArrayOutputStream();
+    twice.writeBytes(ByteBuffer.allocate(12).putInt(EngineSnapshot.MAGIC).putInt(EngineSnapshot.VERSION).putInt(4).array());
+    twice.write(snapshot, users, length);
+    twice.write(snapshot, users, snapshot.length - users);
+
+    SloEngine restored = registered(new FaultySliStore());
+    RestoredState result = restored.readState(input(twice.toByteArray()));
+
+    assertThat(result).isEqualTo(new RestoredState(3, 12, List.of(), List.of(), List.of()));
+    assertThat(restored.faults()).allSatisfy(faults -> assertThat(faults.failedRestores()).isZero());
+    assertThat(restored.evaluate()).isEqualTo(original.evaluate());
+  }
+
+  @Test
+  void writeState_aProductTooLargeToSave_isSavedAsItsIdAlone_soTheSnapshotStillStartsTheOthers() throws IOException {
+    FaultySliStore store = new FaultySliStore();
+    SloEngine original = fed(store);
+    byte[] whole = bytes(original);
+    ProductId largest = List.of(USERS, ORDERS, STOCK).stream()
+        .max(Comparator.comparingInt(id -> ByteBuffer.wrap(whole).getInt(blockAt(whole, id)))).orElseThrow();
+    int limit = ByteBuffer.wrap(whole).getInt(blockAt(whole, largest)) - 1;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    EngineSnapshot.write(List.of(original.track(USERS), original.track(ORDERS), original.track(STOCK)), store,
+        new DataOutputStream(bytes), limit);
+
+    SloEngine restored = registered(new FaultySliStore());
+    RestoredState result = restored.readState(input(bytes.toByteArray()));
+
+    assertThat(result.failedProducts()).containsExactly(largest);
+    assertRestoredBut(largest, original, restored);
   }
 
   /** Every product but {@code empty} evaluates as in {@code original}, then and after the same signals; {@code empty} as registered. */
@@ -150,21 +205,25 @@ class SloEngineRestoreTest {
 
   /** Where the version byte of {@code product}'s first cadence learner lies in a version 2 snapshot. */
   private static int cadenceVersionAt(byte[] snapshot, ProductId product) {
+    int at = blockAt(snapshot, product);
+    int p = at + 6 + ByteBuffer.wrap(snapshot).getShort(at + 4);
+    for (int instant = 0; instant < 3; instant++) {
+      p += snapshot[p] == 1 ? 13 : 1;
+    }
+    assertThat(ByteBuffer.wrap(snapshot).getInt(p)).as("cadence learners of " + product).isPositive();
+    return p + 4;
+  }
+
+  /** Where {@code product}'s block (its length, then its id) starts in a version 2 snapshot. */
+  private static int blockAt(byte[] snapshot, ProductId product) {
     ByteBuffer buffer = ByteBuffer.wrap(snapshot);
     int at = 12;
     while (true) {
-      int length = buffer.getInt(at);
       int idLength = buffer.getShort(at + 4);
-      String id = new String(snapshot, at + 6, idLength, StandardCharsets.UTF_8);
-      if (id.equals(product.toString())) {
-        int p = at + 6 + idLength;
-        for (int instant = 0; instant < 3; instant++) {
-          p += snapshot[p] == 1 ? 13 : 1;
-        }
-        assertThat(buffer.getInt(p)).as("cadence learners of " + product).isPositive();
-        return p + 4;
+      if (new String(snapshot, at + 6, idLength, StandardCharsets.UTF_8).equals(product.toString())) {
+        return at;
       }
-      at += 4 + length;
+      at += 4 + buffer.getInt(at);
     }
   }
 

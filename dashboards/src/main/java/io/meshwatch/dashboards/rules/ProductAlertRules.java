@@ -8,6 +8,7 @@ import io.meshwatch.model.Severity;
 import io.meshwatch.model.SloSpec;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +20,17 @@ import java.util.stream.Collectors;
  * The alerting rules of one product, as the collector's alerting raises them: its agent going
  * silent, and per SLO a page and a ticket burn-rate alert (each only if the SLO has conditions of
  * that severity; it holds while any of them holds) and the breach alert. SLO alerts neither fire nor
- * resolve while the SLO has no data ({@link NoDataHold}). Every expression has one series per SLO
- * labelled {@code product, domain, slo} only, so an alert never changes identity as another window
- * or another scrape takes over.
+ * resolve while the SLO has no data or the collector cannot evaluate it ({@link NoDataHold}), so an
+ * SLO in state error that stays so raises an alert of its own: it would otherwise freeze its alerts
+ * with nobody told. Every expression has one series per SLO labelled {@code product, domain, slo}
+ * only, so an alert never changes identity as another window or another scrape takes over.
  */
 final class ProductAlertRules {
   private static final List<String> PRODUCT_IDENTITY = CollectorMetric.PRODUCT_AGENT_SILENT.labels();
+  /** A failed evaluation or two is counted, not alerted on; one that lasts this long needs a person. */
+  static final Duration ERROR_FOR = Duration.ofMinutes(10);
+  private static final String FROZEN = "While the SLO has no data, or cannot be evaluated (state error), the alert"
+      + " neither fires nor resolves.";
 
   private final RulesOptions options;
 
@@ -40,6 +46,7 @@ final class ProductAlertRules {
       burnRate(ref, Severity.PAGE, "fast").ifPresent(rules::add);
       burnRate(ref, Severity.TICKET, "steadily").ifPresent(rules::add);
       rules.add(breaching(ref));
+      rules.add(sloError(ref));
     }
     return rules;
   }
@@ -67,7 +74,7 @@ final class ProductAlertRules {
         subject(ref) + " is burning its error budget " + pace + " (" + severity.label() + ")",
         "Both windows of one of the SLO's " + severity.label() + " conditions burn faster than its threshold: "
             + conditions.stream().map(c -> BurnConditionQuery.describe(ref, c)).collect(Collectors.joining("; "))
-            + ". While the SLO has no data the alert neither fires nor resolves.");
+            + ". " + FROZEN);
     annotations.put(RuleLabels.CONDITIONS, conditions.stream().map(BurnCondition::label).collect(Collectors.joining(", ")));
     return Optional.of(new AlertingRule(RuleLabels.ALERT_BURN_RATE, expr, options.alertFor(),
         options.keepFiringFor(), sloLabels(ref, severity.label()), annotations));
@@ -82,10 +89,22 @@ final class ProductAlertRules {
     Map<String, String> annotations = annotations(ref.product(),
         subject(ref) + " is below its " + percent(slo.objectivePercent()) + " objective",
         "Compliance over the SLO's " + slo.window().label()
-            + " window is below the objective: the promise to consumers is broken. While the SLO has no data the alert neither fires nor resolves.");
+            + " window is below the objective: the promise to consumers is broken. " + FROZEN);
     return new AlertingRule(RuleLabels.ALERT_BREACHING, expr, options.alertFor(), options.keepFiringFor(),
         sloLabels(ref, RuleLabels.TICKET), annotations);
   }
+
+  private AlertingRule sloError(SloRef ref) {
+    String expr = ref.gauge(CollectorMetric.SLO_ERROR) + " == 1";
+    Map<String, String> annotations = annotations(ref.product(),
+        subject(ref) + " cannot be evaluated",
+        "The collector has failed to evaluate the SLO for " + PromDuration.format(ERROR_FOR) + " (state error): its"
+            + " budget is frozen and its burn-rate and breach alerts neither fire nor resolve until it evaluates again."
+            + " The product's status.error in the API says what failed.");
+    return new AlertingRule(RuleLabels.ALERT_SLO_ERROR, expr, ERROR_FOR, options.keepFiringFor(),
+        sloLabels(ref, RuleLabels.TICKET), annotations);
+  }
+
 
   private static String subject(SloRef ref) {
     return ref.product().id() + ": SLO " + ref.slo().name();

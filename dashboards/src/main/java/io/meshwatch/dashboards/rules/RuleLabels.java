@@ -8,10 +8,11 @@ package io.meshwatch.dashboards.rules;
 public final class RuleLabels {
   private RuleLabels() {}
 
-  /** Alert names: the collector's for the SLO alerts, and the silent-agent alert only the rules have. */
+  /** Alert names: the collector's for the SLO alerts, and the silent-agent and SLO-error alerts only the rules have. */
   public static final String ALERT_BURN_RATE = "MeshwatchErrorBudgetBurn";
   public static final String ALERT_BREACHING = "MeshwatchSloBreaching";
   public static final String ALERT_AGENT_SILENT = "MeshwatchAgentSilent";
+  public static final String ALERT_SLO_ERROR = "MeshwatchSloError";
 
   static final String SEVERITY = "severity";
   static final String PAGE = "page";

@@ -32,6 +32,7 @@ class PrometheusRulesGeneratorPromtoolTest {
   private static final String BURN = RuleLabels.ALERT_BURN_RATE;
   private static final String BREACHING = RuleLabels.ALERT_BREACHING;
   private static final String SILENT = RuleLabels.ALERT_AGENT_SILENT;
+  private static final String ERROR = RuleLabels.ALERT_SLO_ERROR;
   private static final int MINUTES = 60;
 
   private final PrometheusRulesGenerator generator = new PrometheusRulesGenerator(RulesOptions.DEFAULTS);
@@ -55,7 +56,7 @@ class PrometheusRulesGeneratorPromtoolTest {
   void writeTo_alertsFireAtTheExpectedTimesInPromtoolTestRules() throws Exception {
     Promtool.Result result = promtoolTest(List.of(rolling28Days(), longWindowOnly(), calendarMonth(), customCondition(),
         noDataNeverFires(), noDataFreezesAFiringAlert(), errorNeverFires(), errorFreezesAFiringAlert(),
-        breachAndSilentAgent()));
+        errorThatStaysRaisesATicket(), breachAndSilentAgent()));
 
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).contains("SUCCESS");
@@ -198,12 +199,14 @@ class PrometheusRulesGeneratorPromtoolTest {
         gauge(CollectorMetric.SLO_BREACHING, Mesh.LEDGER, "runs", Values.hold(1, MINUTES)),
         gauge(CollectorMetric.SLO_NO_DATA, Mesh.LEDGER, "runs", Values.hold(0, MINUTES)),
         gauge(CollectorMetric.SLO_ERROR, Mesh.LEDGER, "runs", Values.hold(1, 20).then(0, 40)));
-    return new Group("error: a breach fires nothing", "1m", input, List.of(
+    return new Group("error: a breach fires nothing, the error a ticket", "1m", input, List.of(
         new AlertCheck(at(5), BREACHING, List.of()),
         new AlertCheck(at(19), BREACHING, List.of()),
+        new AlertCheck(at(19), ERROR, List.of(expected(Mesh.LEDGER, "runs", ERROR, "ticket"))),
         new AlertCheck(at(21), BREACHING, List.of()),
         new AlertCheck(at(22), BREACHING, List.of(expected(Mesh.LEDGER, "runs", BREACHING, "ticket")))),
-        List.of(new ExprCheck(alerts(Mesh.LEDGER, "runs"), at(19), List.of())));
+        List.of(new ExprCheck("ALERTS{alertname=\"" + BREACHING + "\",product=\"finance.ledger\",slo=\"runs\"}", at(19),
+            List.of())));
   }
 
   /** A firing page whose SLO turns error at minute 10 (and stops burning) stays firing until it evaluates again at 30. */
@@ -220,6 +223,24 @@ class PrometheusRulesGeneratorPromtoolTest {
         new AlertCheck(at(29), BURN, page),
         new AlertCheck(at(34), BURN, page),
         new AlertCheck(at(35), BURN, List.of())), List.of());
+  }
+
+  /**
+   * An SLO in error for 3 minutes (minutes 2 to 4) raises nothing; one in error from minute 10 to 39
+   * pends for its 10 minutes and fires at 20, and resolves 5 minutes after it evaluates again.
+   */
+  private static Group errorThatStaysRaisesATicket() {
+    String slo = "quality-checks";
+    List<Series> input = List.of(
+        gauge(CollectorMetric.SLO_NO_DATA, Mesh.ORDERS, slo, Values.hold(0, MINUTES)),
+        gauge(CollectorMetric.SLO_ERROR, Mesh.ORDERS, slo, Values.hold(0, 2).then(1, 3).then(0, 5).then(1, 30).then(0, 20)));
+    List<ExpectedAlert> ticket = List.of(expected(Mesh.ORDERS, slo, ERROR, "ticket"));
+    return new Group("error that stays: a ticket", "1m", input, List.of(
+        new AlertCheck(at(5), ERROR, List.of()),
+        new AlertCheck(at(19), ERROR, List.of()),
+        new AlertCheck(at(20), ERROR, ticket),
+        new AlertCheck(at(44), ERROR, ticket),
+        new AlertCheck(at(45), ERROR, List.of())), List.of());
   }
 
   /** The ledger's runs SLO breaches from minute 15; its agent goes silent from minute 30. */

@@ -181,7 +181,7 @@ class PrometheusRulesGeneratorTest {
     List<AlertingRule> reads = alerts("sales").stream().filter(r -> "reads".equals(r.labels().get("slo"))).toList();
 
     assertThat(reads).extracting(r -> r.alert() + "/" + r.labels().get("severity"))
-        .containsExactly("MeshwatchErrorBudgetBurn/page", "MeshwatchSloBreaching/ticket");
+        .containsExactly("MeshwatchErrorBudgetBurn/page", "MeshwatchSloBreaching/ticket", "MeshwatchSloError/ticket");
     assertThat(reads.get(0).expr()).contains(
         "slo:burn_rate:ratio{product=\"sales.customers\",slo=\"reads\",window=\"12h\"} > 3\n",
         "slo:burn_rate:ratio{product=\"sales.customers\",slo=\"reads\",window=\"1h\"} > 3\n");
@@ -197,7 +197,7 @@ class PrometheusRulesGeneratorTest {
             "domain:meshwatch_slo_breaching:sum",
             "slo:sli:ratio", "slo:compliance:ratio", "slo:objective:ratio", "slo:error_budget_remaining:ratio",
             "slo:burn_rate:ratio", "slo:burn_threshold:ratio",
-            "MeshwatchAgentSilent", "MeshwatchErrorBudgetBurn", "MeshwatchSloBreaching");
+            "MeshwatchAgentSilent", "MeshwatchErrorBudgetBurn", "MeshwatchSloBreaching", "MeshwatchSloError");
     assertThat(rules.get(7).expr()).isEqualTo(
         "max by (product, domain, slo, window) (meshwatch_slo_burn_rate{product=\"sales.customers\",slo=\"reads\"})");
     // A rolling window's threshold is a constant; the rule's labels name the SLO and condition.
@@ -224,11 +224,29 @@ class PrometheusRulesGeneratorTest {
     RuleGroup group = new PrometheusRulesGenerator(options).generate(List.of(Mesh.LEDGER)).get("finance").groups().get(0);
 
     assertThat(group.interval()).isEqualTo(Duration.ofMinutes(1));
-    assertThat(group.rules()).filteredOn(AlertingRule.class::isInstance).map(AlertingRule.class::cast).isNotEmpty()
+    List<AlertingRule> alerts = group.rules().stream().filter(AlertingRule.class::isInstance).map(AlertingRule.class::cast).toList();
+    assertThat(alerts).filteredOn(r -> !r.alert().equals(RuleLabels.ALERT_SLO_ERROR)).isNotEmpty()
         .allSatisfy(r -> {
           assertThat(r.forDuration()).isZero();
           assertThat(r.keepFiringFor()).isEqualTo(Duration.ofMinutes(10));
         });
+    // An SLO in error alerts only once it stays so: its own fixed for, the configured keep_firing_for.
+    assertThat(alerts).filteredOn(r -> r.alert().equals(RuleLabels.ALERT_SLO_ERROR)).isNotEmpty()
+        .allSatisfy(r -> {
+          assertThat(r.forDuration()).isEqualTo(Duration.ofMinutes(10));
+          assertThat(r.keepFiringFor()).isEqualTo(Duration.ofMinutes(10));
+        });
+  }
+
+  @Test
+  void generate_anSloInErrorRaisesATicket_andItsOtherAlertsSayTheyFreezeOnIt() {
+    AlertingRule error = alert("finance", "runs", "ticket", RuleLabels.ALERT_SLO_ERROR);
+
+    assertThat(error.expr()).isEqualTo("max by (product, domain, slo) (meshwatch_slo_error{product=\"finance.ledger\",slo=\"runs\"}) == 1");
+    assertThat(error.annotations()).containsEntry("summary", "finance.ledger: SLO runs cannot be evaluated");
+    assertThat(alerts("finance")).filteredOn(r -> r.labels().containsKey("slo") && !r.alert().equals(RuleLabels.ALERT_SLO_ERROR))
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r.annotations().get("description")).contains("or cannot be evaluated (state error)"));
   }
 
   @Test
